@@ -1,0 +1,31 @@
+@{
+    # The build stamps ModuleVersion (from HgsDsc.build.yaml) into the copy under output/module.
+    RootModule           = 'HgsDsc.psm1'
+    ModuleVersion        = '0.0.1'
+    GUID                 = '5b0f7d2c-4f3e-4a8e-9c61-2f7b8f0e6a13'
+    Author               = 'HgsDsc contributors'
+    CompanyName          = 'HgsDsc contributors'
+    Copyright            = '(c) HgsDsc contributors. MIT License.'
+    Description          = 'DSC resources that keep Host Guardian Service (HGS) nodes in the state the HGS troubleshooting guide demands: private-key access and audit privilege for the KeyProtection gMSA, attestation mode on every node, trusted TPM roots, and memory-dump policies.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+
+    # The C# core: the resources' logic and the cmdlets the classes of HgsDsc.psm1 delegate to.
+    NestedModules        = @('HgsDsc.dll')
+
+    CmdletsToExport      = @('Get-HgsDscResource')
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    DscResourcesToExport = @('HgsAttestationMode')
+
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('DesiredStateConfiguration', 'DSC', 'DSCResource', 'HGS', 'HostGuardianService', 'GuardedFabric', 'ShieldedVM')
+            LicenseUri   = ''
+            ProjectUri   = ''
+            ReleaseNotes = ''
+            Prerelease   = ''
+        }
+    }
+}
