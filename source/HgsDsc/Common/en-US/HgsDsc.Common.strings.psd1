@@ -20,4 +20,5 @@ ConvertFrom-StringData @'
     CommandFailed = The command '{0}' failed on this node: {1} (HGS0012)
     WindowsOnly = {0} can only run on Windows; this node runs '{1}'. Apply this resource to a Windows Server HGS node. (HGS0013)
     HgsModuleMissing = The command '{0}' of the HgsServer module was not found, so this node does not have the Host Guardian Service role. Install it with 'Install-WindowsFeature -Name HostGuardianServiceRole -IncludeManagementTools', initialize or join HGS, then apply the configuration again. (HGS0014)
+    AccountDiscovered = The KeyProtection app pool runs as '{0}' ({1}); using that account. (HGS0015)
 '@
