@@ -38,14 +38,14 @@ public sealed class TestCa : IDisposable
     }
 
     /// <summary>A CA certificate issued by this one.</summary>
-    public TestCa IssueCa(string name, TestKey key = TestKey.EcdsaP256)
+    public TestCa IssueCa(string name, TestKey key = TestKey.EcdsaP256, DateTimeOffset? notAfter = null)
     {
         var request = key.Request("CN=" + name + ", O=HgsDsc Test TPM Vendor", HashAlgorithmName.SHA256, null, out var keyObject);
         using (keyObject)
         {
             AddCaExtensions(request);
             request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(Certificate, true, false));
-            using var issued = request.Create(WithKey, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(10), Serial());
+            using var issued = Sign(request, notAfter ?? DateTimeOffset.UtcNow.AddYears(10));
             return new TestCa(AttachKey(issued, keyObject));
         }
     }
@@ -59,7 +59,7 @@ public sealed class TestCa : IDisposable
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyEncipherment, true));
         request.CertificateExtensions.Add(new X509Extension("2.5.29.17", TpmSubjectAltName(tpmModel), critical: true));
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(Certificate, true, false));
-        using var issued = request.Create(WithKey, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(30), Serial());
+        using var issued = Sign(request, DateTimeOffset.UtcNow.AddYears(30));
         return X509CertificateLoader.LoadCertificate(issued.RawData);
     }
 
@@ -79,6 +79,16 @@ public sealed class TestCa : IDisposable
     {
         WithKey.Dispose();
         Certificate.Dispose();
+    }
+
+    /// <summary>Signs with this CA's key, whatever the key type of the request.</summary>
+    private X509Certificate2 Sign(CertificateRequest request, DateTimeOffset notAfter)
+    {
+        var notBefore = notAfter < DateTimeOffset.UtcNow ? notAfter.AddYears(-1) : DateTimeOffset.UtcNow.AddDays(-1);
+        var generator = WithKey.GetECDsaPrivateKey() is { } ecdsa
+            ? X509SignatureGenerator.CreateForECDsa(ecdsa)
+            : X509SignatureGenerator.CreateForRSA(WithKey.GetRSAPrivateKey()!, RSASignaturePadding.Pkcs1);
+        return request.Create(Certificate.SubjectName, generator, notBefore, notAfter, Serial());
     }
 
     private static void AddCaExtensions(CertificateRequest request)
