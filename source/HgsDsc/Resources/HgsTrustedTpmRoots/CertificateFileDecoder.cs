@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using HgsDsc.Common.Localization;
 
@@ -12,6 +10,7 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
     /// with one or more CERTIFICATE blocks (a bundle is accepted and every certificate in it
     /// counts). Anything else is an <see cref="InvalidCertificateFileException"/>, because the
     /// platform loaders would otherwise accept PKCS#7, PFX or the first block of a bundle silently.
+    /// Each certificate's X.509 structure is checked (<see cref="DerCertificate.Parse"/>).
     /// </summary>
     internal static class CertificateFileDecoder
     {
@@ -22,7 +21,7 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
 
         private static LocalizedStrings Strings => LocalizedStrings.Load(nameof(HgsTrustedTpmRoots));
 
-        public static IReadOnlyList<X509Certificate2> Decode(byte[] content)
+        public static IReadOnlyList<DerCertificate> Decode(byte[] content)
         {
             if (content.Length == 0)
             {
@@ -43,7 +42,7 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
             return text.IndexOf(BeginMarker, StringComparison.Ordinal) >= 0;
         }
 
-        private static X509Certificate2 DecodeDer(byte[] content)
+        private static DerCertificate DecodeDer(byte[] content)
         {
             var length = content[0] == DerReader.Sequence ? DerReader.EncodedLength(content) : -1;
             if (length < 0)
@@ -66,13 +65,13 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
                 Buffer.BlockCopy(content, 0, der, 0, length);
             }
 
-            return Load(der);
+            return DerCertificate.Parse(der);
         }
 
-        private static IReadOnlyList<X509Certificate2> DecodePem(byte[] content)
+        private static IReadOnlyList<DerCertificate> DecodePem(byte[] content)
         {
             var text = Encoding.ASCII.GetString(content);
-            var certificates = new List<X509Certificate2>();
+            var certificates = new List<DerCertificate>();
             var index = 0;
             while (true)
             {
@@ -119,7 +118,7 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
                     throw new InvalidCertificateFileException(Strings.Format("PemBlockNotCertificate", certificates.Count + 1));
                 }
 
-                certificates.Add(Load(der));
+                certificates.Add(DerCertificate.Parse(der));
             }
 
             if (certificates.Count == 0)
@@ -128,27 +127,6 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
             }
 
             return certificates;
-        }
-
-        private static X509Certificate2 Load(byte[] der)
-        {
-            X509Certificate2 certificate;
-            try
-            {
-                certificate = new X509Certificate2(der);
-            }
-            catch (CryptographicException e)
-            {
-                throw new InvalidCertificateFileException(Strings.Format("NotACertificate", e.Message));
-            }
-
-            if (certificate.RawData.Length != der.Length)
-            {
-                certificate.Dispose();
-                throw new InvalidCertificateFileException(Strings.Format("NotDerOrPem"));
-            }
-
-            return certificate;
         }
     }
 

@@ -169,7 +169,7 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
                         vendor.Vendor,
                         missing.Count,
                         assessment.Stores[store].DisplayName,
-                        Summarise(missing.Select(c => c.Certificate)),
+                        Summarise(missing.Select(c => (c.Subject, c.Thumbprint))),
                         assessment.Stores[store].Exists ? string.Empty : " " + Strings.Format("StoreWillBeCreated"));
                     differences.Add(new StateDifference(nameof(Path), vendor.Vendor, missing.Count, phrase));
                 }
@@ -184,7 +184,7 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
                         group.Key.Vendor,
                         assessment.Stores[group.Key.Store].DisplayName,
                         group.Count(),
-                        Summarise(group.Select(s => s.Certificate)));
+                        Summarise(group.Select(s => (s.Certificate.Subject, s.Certificate.Thumbprint))));
                     differences.Add(new StateDifference(nameof(Purge), true, group.Count(), phrase));
                 }
             }
@@ -200,12 +200,15 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
                 ? TrustedTpmStoreNames.All.ToDictionary(s => s, s => (IReadOnlyList<X509Certificate2>)assessment.Surplus.Where(x => x.Store == s).Select(x => x.Certificate).ToArray())
                 : TrustedTpmStoreNames.All.ToDictionary(s => s, _ => (IReadOnlyList<X509Certificate2>)new X509Certificate2[0]);
 
-            var progress = new SetProgress(toAdd.Sum(a => a.Value.Count), toRemove.Sum(r => r.Value.Count));
+            // Every certificate is loaded before the first write, so one the platform rejects stops Set with nothing changed.
+            var rootsToAdd = toAdd[TrustedTpmStore.RootCA].Select(c => c.Certificate).ToArray();
+            var intermediatesToAdd = toAdd[TrustedTpmStore.IntermediateCA].Select(c => c.Certificate).ToArray();
+            var progress = new SetProgress(rootsToAdd.Length + intermediatesToAdd.Length, toRemove.Sum(r => r.Value.Count));
 
             // Roots before intermediates when adding, intermediates before roots when removing:
             // a chain is never left hanging from a root that is not there yet or any more.
-            Write(TrustedTpmStore.RootCA, toAdd[TrustedTpmStore.RootCA].Select(c => c.Certificate).ToArray(), adding: true, progress);
-            Write(TrustedTpmStore.IntermediateCA, toAdd[TrustedTpmStore.IntermediateCA].Select(c => c.Certificate).ToArray(), adding: true, progress);
+            Write(TrustedTpmStore.RootCA, rootsToAdd, adding: true, progress);
+            Write(TrustedTpmStore.IntermediateCA, intermediatesToAdd, adding: true, progress);
             Write(TrustedTpmStore.IntermediateCA, toRemove[TrustedTpmStore.IntermediateCA], adding: false, progress);
             Write(TrustedTpmStore.RootCA, toRemove[TrustedTpmStore.RootCA], adding: false, progress);
             Log.Verbose(Strings.Format("SetDone", progress.Added, progress.Removed));
@@ -297,7 +300,7 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
         }
 
         /// <summary>Names the first few certificates and counts the rest, so a Reason stays readable for thousands.</summary>
-        private string Summarise(IEnumerable<X509Certificate2> certificates)
+        private string Summarise(IEnumerable<(string Subject, string Thumbprint)> certificates)
         {
             var all = certificates.ToArray();
             var named = string.Join(", ", all.Take(NamedPerReason).Select(c => Strings.Format("CertificateItem", c.Subject, c.Thumbprint)));

@@ -57,12 +57,7 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
             X509Certificate2 ekCertificate;
             try
             {
-                var decoded = CertificateFileDecoder.Decode(PlatformIdentifierFile.CertificateBytes(file.EkCertificateText));
-                ekCertificate = decoded[0];
-                foreach (var other in decoded.Skip(1))
-                {
-                    other.Dispose();
-                }
+                ekCertificate = CertificateFileDecoder.Decode(PlatformIdentifierFile.CertificateBytes(file.EkCertificateText))[0].Load();
             }
             catch (Exception e) when (e is FormatException || e is InvalidCertificateFileException)
             {

@@ -97,17 +97,7 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
             try
             {
                 var bytes = CertificateBytes(text.Trim());
-                if (bytes.Length == 0 || bytes[0] != DerReader.Sequence || DerReader.EncodedLength(bytes) != bytes.Length)
-                {
-                    return false;
-                }
-
-                foreach (var certificate in CertificateFileDecoder.Decode(bytes))
-                {
-                    certificate.Dispose();
-                }
-
-                return true;
+                return bytes.Length > 0 && bytes[0] == DerReader.Sequence && CertificateFileDecoder.Decode(bytes).Count == 1;
             }
             catch (Exception e) when (e is FormatException || e is InvalidCertificateFileException)
             {

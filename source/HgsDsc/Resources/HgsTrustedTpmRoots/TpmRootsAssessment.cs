@@ -53,7 +53,7 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
     /// certificates that other vendors, other configurations or an administrator put there:
     /// a certificate is surplus only when (1) the package holds it nowhere (no vendor, neither
     /// folder), and (2) it can be attributed to the package's vendors, namely its issuer or its
-    /// subject is the subject of a certificate in a vendor folder, or its issuer is the subject of
+    /// subject is (as encoded) the subject of a certificate in a vendor folder, or its issuer is the subject of
     /// another certificate so attributed (an old intermediate of a dropped hierarchy), and
     /// (3) every vendor it is attributed to is a chosen vendor. A certificate attributable to a
     /// vendor that was not chosen, or to no vendor of the package at all, is never removed.
@@ -156,12 +156,12 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
 
         private static void Attribute(TrustedTpmPackage package, IReadOnlyList<Candidate> candidates)
         {
-            var vendorsBySubject = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
+            var vendorsBySubject = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
             foreach (var certificate in package.Certificates)
             {
-                if (!vendorsBySubject.TryGetValue(certificate.Subject, out var owners))
+                if (!vendorsBySubject.TryGetValue(certificate.SubjectKey, out var owners))
                 {
-                    vendorsBySubject[certificate.Subject] = owners = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                    vendorsBySubject[certificate.SubjectKey] = owners = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                 }
 
                 owners.Add(certificate.Vendor);
@@ -169,8 +169,8 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
 
             foreach (var candidate in candidates)
             {
-                candidate.AddOwners(vendorsBySubject, candidate.Certificate.Issuer);
-                candidate.AddOwners(vendorsBySubject, candidate.Certificate.Subject);
+                candidate.AddOwners(vendorsBySubject, candidate.IssuerKey);
+                candidate.AddOwners(vendorsBySubject, candidate.SubjectKey);
             }
 
             // An old intermediate may hang below another certificate the package dropped: follow
@@ -180,12 +180,12 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
             while (changed)
             {
                 changed = false;
-                var ownersBySubject = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
+                var ownersBySubject = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
                 foreach (var candidate in candidates.Where(c => c.Owners.Count > 0))
                 {
-                    if (!ownersBySubject.TryGetValue(candidate.Certificate.Subject, out var owners))
+                    if (!ownersBySubject.TryGetValue(candidate.SubjectKey, out var owners))
                     {
-                        ownersBySubject[candidate.Certificate.Subject] = owners = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                        ownersBySubject[candidate.SubjectKey] = owners = new HashSet<string>(StringComparer.Ordinal);
                     }
 
                     owners.UnionWith(candidate.Owners);
@@ -193,7 +193,7 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
 
                 foreach (var candidate in candidates.Where(c => c.Owners.Count == 0))
                 {
-                    changed |= candidate.AddOwners(ownersBySubject, candidate.Certificate.Issuer);
+                    changed |= candidate.AddOwners(ownersBySubject, candidate.IssuerKey);
                 }
             }
         }
@@ -204,7 +204,13 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
             {
                 Store = store;
                 Certificate = certificate;
+                SubjectKey = DerCertificate.NameKey(certificate.SubjectName.RawData);
+                IssuerKey = DerCertificate.NameKey(certificate.IssuerName.RawData);
             }
+
+            public string SubjectKey { get; }
+
+            public string IssuerKey { get; }
 
             public TrustedTpmStore Store { get; }
 

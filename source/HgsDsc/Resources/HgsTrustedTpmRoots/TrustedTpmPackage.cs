@@ -2,19 +2,26 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Security.Cryptography.X509Certificates;
+using HgsDsc.Common;
+using HgsDsc.Common.Localization;
 
 namespace HgsDsc.Resources.HgsTrustedTpmRoots
 {
     /// <summary>One certificate of the package, where it came from and which store it belongs in.</summary>
     public sealed class PackageCertificate
     {
-        public PackageCertificate(string vendor, TrustedTpmStore store, string relativePath, X509Certificate2 certificate)
+        private readonly DerCertificate der;
+        private readonly string source;
+        private X509Certificate2? certificate;
+        private string? subject;
+
+        internal PackageCertificate(string vendor, TrustedTpmStore store, string relativePath, string source, DerCertificate der)
         {
             Vendor = vendor;
             Store = store;
             RelativePath = relativePath;
-            Certificate = certificate;
-            Thumbprint = certificate.Thumbprint.ToUpperInvariant();
+            this.source = source;
+            this.der = der;
         }
 
         public string Vendor { get; }
@@ -24,11 +31,40 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
         /// <summary>The file inside the package, e.g. <c>Intel\RootCA\IntelRoot.cer</c>.</summary>
         public string RelativePath { get; }
 
-        public X509Certificate2 Certificate { get; }
+        public string Thumbprint => der.Thumbprint;
 
-        public string Thumbprint { get; }
+        public string Subject => subject ?? (subject = new X500DistinguishedName(der.Subject).Name);
 
-        public string Subject => Certificate.Subject;
+        /// <summary>The encoded subject name as a lookup key (see <see cref="DerCertificate.NameKey"/>).</summary>
+        internal string SubjectKey => DerCertificate.NameKey(der.Subject);
+
+        /// <summary>
+        /// The platform's certificate object, built on first use. A certificate the platform
+        /// cannot load is the same error as a corrupt file, naming it, and is raised before any
+        /// store is written because Set loads every certificate it will add first.
+        /// </summary>
+        public X509Certificate2 Certificate
+        {
+            get
+            {
+                if (certificate == null)
+                {
+                    try
+                    {
+                        certificate = der.Load();
+                    }
+                    catch (InvalidCertificateFileException e)
+                    {
+                        throw new InvalidPropertyValueException(
+                            TrustedTpmPackageReader.PathProperty,
+                            source,
+                            LocalizedStrings.Load(nameof(HgsTrustedTpmRoots)).Format("CorruptCertificateFile", RelativePath, source, e.Message));
+                    }
+                }
+
+                return certificate;
+            }
+        }
     }
 
     /// <summary>

@@ -175,12 +175,12 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
 
                     foreach (var certificate in ReadCertificateFile(entry, relative, source))
                     {
+                        var packaged = new PackageCertificate(vendor, storeFolder.Key, relative, source, certificate);
                         if (storeFolder.Key == TrustedTpmStore.RootCA)
                         {
-                            AssertRoot(certificate, relative, source);
+                            AssertRoot(packaged.Certificate, relative, source);
                         }
 
-                        var packaged = new PackageCertificate(vendor, storeFolder.Key, relative, certificate);
                         if (seen.Add(packaged.Thumbprint))
                         {
                             result.Add(packaged);
@@ -196,7 +196,7 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
             return result;
         }
 
-        private static IReadOnlyList<System.Security.Cryptography.X509Certificates.X509Certificate2> ReadCertificateFile(string file, string relative, string source)
+        private static IReadOnlyList<DerCertificate> ReadCertificateFile(string file, string relative, string source)
         {
             byte[] content;
             try

@@ -207,6 +207,20 @@ public sealed class HgsTrustedTpmRootsTests : IDisposable
     }
 
     [Fact]
+    public void A_certificate_the_platform_cannot_load_stops_Set_before_anything_is_written()
+    {
+        package.AddFile(Path.Combine("Intel", "IntermediateCA", "outline-only.cer"), TestCa.OutlineOnlyCertificate("Intel Broken CA"));
+
+        Assert.False(Desired().Test());
+        var error = Assert.Throws<InvalidPropertyValueException>(() => Desired().Set());
+
+        Assert.Contains(Path.Combine("Intel", "IntermediateCA", "outline-only.cer"), error.Message);
+        Assert.Contains("HTR0019", error.Message);
+        Assert.False(stores.Exists(TrustedTpmStore.RootCA));
+        Assert.False(stores.Exists(TrustedTpmStore.IntermediateCA));
+    }
+
+    [Fact]
     public void A_package_with_a_non_self_signed_root_changes_nothing()
     {
         package.AddRoot("AMD", intelIntermediate.Certificate, CertificateEncoding.Der, "misplaced.cer");

@@ -75,6 +75,47 @@ public sealed class TestCa : IDisposable
         return X509CertificateLoader.LoadCertificate(forged.RawData);
     }
 
+    /// <summary>
+    /// DER with the outline of a certificate (so it passes the structural check) whose validity
+    /// holds integers instead of times, which the platform's loader refuses.
+    /// </summary>
+    public static byte[] OutlineOnlyCertificate(string name)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var dn = new X500DistinguishedName("CN=" + name).RawData;
+        var writer = new AsnWriter(AsnEncodingRules.DER);
+        using (writer.PushSequence())
+        {
+            using (writer.PushSequence())
+            {
+                writer.WriteInteger(7);
+                using (writer.PushSequence())
+                {
+                    writer.WriteObjectIdentifier("1.2.840.10045.4.3.2");
+                }
+
+                writer.WriteEncodedValue(dn);
+                using (writer.PushSequence())
+                {
+                    writer.WriteInteger(1);
+                    writer.WriteInteger(2);
+                }
+
+                writer.WriteEncodedValue(dn);
+                writer.WriteEncodedValue(key.ExportSubjectPublicKeyInfo());
+            }
+
+            using (writer.PushSequence())
+            {
+                writer.WriteObjectIdentifier("1.2.840.10045.4.3.2");
+            }
+
+            writer.WriteBitString(new byte[64]);
+        }
+
+        return writer.Encode();
+    }
+
     public void Dispose()
     {
         WithKey.Dispose();
