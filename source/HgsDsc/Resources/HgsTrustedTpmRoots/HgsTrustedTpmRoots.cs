@@ -169,7 +169,7 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
                         vendor.Vendor,
                         missing.Count,
                         assessment.Stores[store].DisplayName,
-                        Summarise(missing.Select(c => (c.Subject, c.Thumbprint))),
+                        Summarise(missing, c => Strings.Format("CertificateItem", c.Subject, c.Thumbprint)),
                         assessment.Stores[store].Exists ? string.Empty : " " + Strings.Format("StoreWillBeCreated"));
                     differences.Add(new StateDifference(nameof(Path), vendor.Vendor, missing.Count, phrase));
                 }
@@ -184,7 +184,7 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
                         group.Key.Vendor,
                         assessment.Stores[group.Key.Store].DisplayName,
                         group.Count(),
-                        Summarise(group.Select(s => (s.Certificate.Subject, s.Certificate.Thumbprint))));
+                        Summarise(group.ToArray(), s => Strings.Format("CertificateItem", s.Certificate.Subject, s.Certificate.Thumbprint)));
                     differences.Add(new StateDifference(nameof(Purge), true, group.Count(), phrase));
                 }
             }
@@ -300,11 +300,10 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
         }
 
         /// <summary>Names the first few certificates and counts the rest, so a Reason stays readable for thousands.</summary>
-        private string Summarise(IEnumerable<(string Subject, string Thumbprint)> certificates)
+        private string Summarise<T>(IReadOnlyList<T> items, Func<T, string> describe)
         {
-            var all = certificates.ToArray();
-            var named = string.Join(", ", all.Take(NamedPerReason).Select(c => Strings.Format("CertificateItem", c.Subject, c.Thumbprint)));
-            return all.Length > NamedPerReason ? named + " " + Strings.Format("AndMore", all.Length - NamedPerReason) : named;
+            var named = string.Join(", ", items.Take(NamedPerReason).Select(describe));
+            return items.Count > NamedPerReason ? named + " " + Strings.Format("AndMore", items.Count - NamedPerReason) : named;
         }
 
         private sealed class SetProgress
