@@ -17,7 +17,12 @@ public sealed class PowerShellSession : IDisposable
     public PowerShellSession()
     {
         var state = InitialSessionState.CreateDefault2();
-        state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
+        // Execution policy exists only on Windows; setting it elsewhere throws PlatformNotSupportedException.
+        if (OperatingSystem.IsWindows())
+        {
+            state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
+        }
+
         runspace = RunspaceFactory.CreateRunspace(state);
         runspace.Open();
         Run("$env:PSModulePath = $args[0] + [System.IO.Path]::PathSeparator + $env:PSModulePath", RepositoryPaths.Stubs);
