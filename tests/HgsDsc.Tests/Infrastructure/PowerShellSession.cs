@@ -17,7 +17,12 @@ public sealed class PowerShellSession : IDisposable
     public PowerShellSession()
     {
         var state = InitialSessionState.CreateDefault2();
-        state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
+        if (OperatingSystem.IsWindows())
+        {
+            // Stubs and the module are unsigned scripts; other systems have no execution policy.
+            state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
+        }
+
         runspace = RunspaceFactory.CreateRunspace(state);
         runspace.Open();
         Run("$env:PSModulePath = $args[0] + [System.IO.Path]::PathSeparator + $env:PSModulePath", RepositoryPaths.Stubs);
