@@ -172,11 +172,11 @@ function Invoke-FreshPowerShell
         if ((Split-Path -Path $host_ -Leaf) -like 'dotnet*')
         {
             # PowerShell as a dotnet tool: the host is dotnet, the shell is pwsh.dll.
-            & $host_ (Join-Path -Path $PSHOME -ChildPath 'pwsh.dll') -NoProfile -NonInteractive -EncodedCommand $encoded
+            & $host_ (Join-Path -Path $PSHOME -ChildPath 'pwsh.dll') -NoProfile -NonInteractive -OutputFormat Text -EncodedCommand $encoded
         }
         else
         {
-            & $host_ -NoProfile -NonInteractive -EncodedCommand $encoded
+            & $host_ -NoProfile -NonInteractive -OutputFormat Text -EncodedCommand $encoded
         }
 
         if ($LASTEXITCODE -ne 0)
