@@ -16,16 +16,7 @@ public sealed class HgsAttestationModeNodeTests
     private static T OnNode<T>(Func<PowerShellSession, T> action)
     {
         using var session = new PowerShellSession();
-        var previous = System.Management.Automation.Runspaces.Runspace.DefaultRunspace;
-        System.Management.Automation.Runspaces.Runspace.DefaultRunspace = session.Runspace;
-        try
-        {
-            return action(session);
-        }
-        finally
-        {
-            System.Management.Automation.Runspaces.Runspace.DefaultRunspace = previous;
-        }
+        return session.AsCaller(() => action(session));
     }
 
     [HgsNodeFact]
