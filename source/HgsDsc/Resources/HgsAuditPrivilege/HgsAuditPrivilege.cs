@@ -64,6 +64,7 @@ namespace HgsDsc.Resources.HgsAuditPrivilege
         public string? Account { get; set; }
 
         [DscProperty]
+        [ValidateSet(nameof(EnsureValue.Present), nameof(EnsureValue.Absent))]
         [Description("Present (default): the account, LOCAL SERVICE and NETWORK SERVICE hold the right. Absent: the account does not; nobody else is affected.")]
         public Ensure? Ensure { get; set; }
 
@@ -87,13 +88,17 @@ namespace HgsDsc.Resources.HgsAuditPrivilege
         [Description("The domain Group Policy that defines the right for this node, if any.")]
         public string? GroupPolicy { get; set; }
 
-        private IUserRightsStore Rights => rights ?? (rights = new LsaUserRightsStore());
+        private IUserRightsStore Rights =>
+            rights ?? (rights = NodeServices.Get<IUserRightsStore>(() => new LsaUserRightsStore()));
 
-        private IAccountResolver Resolver => resolver ?? (resolver = new WindowsAccountResolver());
+        private IAccountResolver Resolver =>
+            resolver ?? (resolver = NodeServices.Get<IAccountResolver>(() => new WindowsAccountResolver()));
 
-        private IKeyProtectionAppPool AppPool => appPool ?? (appPool = new KeyProtectionAppPool(new RunspaceCommandInvoker()));
+        private IKeyProtectionAppPool AppPool =>
+            appPool ?? (appPool = NodeServices.Get<IKeyProtectionAppPool>(() => new KeyProtectionAppPool(new RunspaceCommandInvoker())));
 
-        private IGroupPolicyRights GroupPolicyRights => groupPolicy ?? (groupPolicy = new RsopGroupPolicyRights(new RunspaceCommandInvoker()));
+        private IGroupPolicyRights GroupPolicyRights =>
+            groupPolicy ?? (groupPolicy = NodeServices.Get<IGroupPolicyRights>(() => new RsopGroupPolicyRights(new RunspaceCommandInvoker())));
 
         private Ensure DesiredEnsure => Ensure ?? EnsureValue.Present;
 

@@ -8,8 +8,10 @@ namespace HgsDsc.Tests.Resources.HgsAuditPrivilege;
 /// <summary>
 /// HgsAuditPrivilege the way PSDesiredStateConfiguration 2.0.7 calls it: 'using module', a new
 /// instance of the generated PowerShell class, properties assigned from a hashtable, then a method.
-/// These cases need no Windows API, so they run everywhere.
+/// These cases need no Windows API, so they run everywhere. (The engine collection: other tests
+/// replace the process-wide NodeServices, which these must not see.)
 /// </summary>
+[Collection(HgsDsc.Tests.Conformance.EngineCollection.Name)]
 public sealed class HgsAuditPrivilegeEngineTests : IDisposable
 {
     private readonly PowerShellSession session = new();
