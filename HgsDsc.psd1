@@ -17,7 +17,7 @@
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()
-    DscResourcesToExport = @('HgsAttestationMode', 'HgsTrustedTpmRoots')
+    DscResourcesToExport = @('HgsAttestationMode', 'HgsAuditPrivilege', 'HgsTrustedTpmRoots')
 
     PrivateData          = @{
         PSData = @{

@@ -24,8 +24,8 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
         /// <summary>How many certificates a Reason names before it says "and N more".</summary>
         internal const int NamedPerReason = 5;
 
-        private readonly ITpmRootStores? stores;
-        private readonly ICabinetExtractor? extractor;
+        private ITpmRootStores? stores;
+        private ICabinetExtractor? extractor;
         private TrustedTpmPackage? package;
         private string? packagePath;
 
@@ -74,7 +74,11 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
         /// <summary>The comparison behind a reading, kept for Compare and Modify.</summary>
         internal TpmRootsAssessment? Assessment { get; private set; }
 
-        private ITpmRootStores Stores => stores ?? new X509TpmRootStores();
+        private ITpmRootStores Stores =>
+            stores ?? (stores = NodeServices.Get<ITpmRootStores>(() => new X509TpmRootStores()));
+
+        private ICabinetExtractor Extractor =>
+            extractor ?? (extractor = NodeServices.Get<ICabinetExtractor>(() => new ExpandExeCabinetExtractor()));
 
         protected override void AssertProperties()
         {
@@ -218,7 +222,7 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
         {
             if (package == null || !string.Equals(packagePath, path, StringComparison.Ordinal))
             {
-                package = new TrustedTpmPackageReader(extractor ?? new ExpandExeCabinetExtractor(), Log).Read(path);
+                package = new TrustedTpmPackageReader(Extractor, Log).Read(path);
                 packagePath = path;
             }
 

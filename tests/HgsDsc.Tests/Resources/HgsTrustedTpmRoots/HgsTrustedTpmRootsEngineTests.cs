@@ -1,5 +1,3 @@
-using System.Management.Automation;
-using System.Management.Automation.Runspaces;
 using HgsDsc.Tests.Infrastructure;
 using Xunit;
 
@@ -9,41 +7,45 @@ namespace HgsDsc.Tests.Resources.HgsTrustedTpmRoots;
 /// The generated PowerShell class, called the way PSDesiredStateConfiguration 2.0.7 calls it
 /// ('using module', [HgsTrustedTpmRoots]::new(), properties assigned, then Get/Test). The class
 /// always uses the LocalMachine stores, so off Windows the reachable outcomes are the input
-/// errors and the clear Windows-only error; on Windows, Get reads the real stores.
+/// errors and the clear Windows-only error; on Windows, Get reads the real stores. In the engine
+/// collection because the conformance scenario replaces the stores through NodeServices.
 /// </summary>
+[Collection(HgsDsc.Tests.Conformance.EngineCollection.Name)]
 public sealed class HgsTrustedTpmRootsEngineTests : IDisposable
 {
     private readonly TestPackage package = new();
     private readonly TestCa root = TestCa.Root("Intel Engine Root");
-    private readonly Runspace runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+    private readonly PowerShellSession session = new();
 
     public HgsTrustedTpmRootsEngineTests()
     {
-        runspace.Open();
         package.AddRoot("Intel", root.Certificate);
     }
 
     public void Dispose()
     {
-        runspace.Dispose();
+        session.Dispose();
         package.Dispose();
         root.Dispose();
     }
 
-    private (IReadOnlyList<PSObject> Output, Exception? Error) Invoke(string method, string path, string vendor)
+    private (IReadOnlyList<System.Management.Automation.PSObject> Output, Exception? Error) Invoke(string method, string path, string vendor)
     {
-        using var ps = System.Management.Automation.PowerShell.Create();
-        ps.Runspace = runspace;
-        ps.AddScript(
+        var script =
             "using module '" + TestModule.ManifestPath.Replace("'", "''") + "'\n" +
             "$resource = [HgsTrustedTpmRoots]::new()\n" +
             "$resource.Path = $args[0]\n" +
             "$resource.Vendor = $args[1]\n" +
             "$resource.Purge = 'True'\n" +
-            "$resource." + method + "()");
-        ps.AddArgument(path).AddArgument(vendor);
-        var output = ps.Invoke();
-        return (output, ps.Streams.Error.Count > 0 ? ps.Streams.Error[0].Exception : null);
+            "$resource." + method + "()";
+        try
+        {
+            return (session.Run(script, path, vendor), null);
+        }
+        catch (PowerShellErrorException e)
+        {
+            return (Array.Empty<System.Management.Automation.PSObject>(), e.Record.Exception);
+        }
     }
 
     [Fact]

@@ -1,20 +1,15 @@
 using System.Management.Automation;
-using System.Management.Automation.Runspaces;
 using HgsDsc.Resources.HgsTrustedTpmRoots;
 using HgsDsc.Tests.Infrastructure;
 using Xunit;
 
 namespace HgsDsc.Tests.Resources.HgsTrustedTpmRoots;
 
-/// <summary>
-/// Test-HgsPlatformIdentifier as an administrator runs it: from the imported HgsDsc module.
-/// The runspace is built here rather than with PowerShellSession, whose execution-policy setting
-/// throws PlatformNotSupportedException off Windows.
-/// </summary>
+/// <summary>Test-HgsPlatformIdentifier as an administrator runs it: from the imported HgsDsc module.</summary>
 public sealed class TestHgsPlatformIdentifierCommandTests : IDisposable
 {
     private readonly TestStores stores = new();
-    private readonly Runspace runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+    private readonly PowerShellSession session = new();
     private readonly string folder = Directory.CreateTempSubdirectory("HgsDsc.Tests.PlatformIdCmd.").FullName;
     private readonly TestCa vendorRoot = TestCa.Root("Contoso TPM Root CA");
     private readonly TestCa vendorIntermediate;
@@ -22,13 +17,12 @@ public sealed class TestHgsPlatformIdentifierCommandTests : IDisposable
     public TestHgsPlatformIdentifierCommandTests()
     {
         vendorIntermediate = vendorRoot.IssueCa("Contoso TPM Manufacturing CA 003");
-        runspace.Open();
-        Run("Import-Module $args[0] -Force", TestModule.ManifestPath);
+        session.Run("Import-Module $args[0] -Force", TestModule.ManifestPath);
     }
 
     public void Dispose()
     {
-        runspace.Dispose();
+        session.Dispose();
         stores.Dispose();
         Directory.Delete(folder, recursive: true);
         vendorIntermediate.Dispose();
@@ -40,7 +34,7 @@ public sealed class TestHgsPlatformIdentifierCommandTests : IDisposable
     [Fact]
     public void The_module_exports_the_command()
     {
-        var command = Run("Get-Command Test-HgsPlatformIdentifier -Module HgsDsc").Single();
+        var command = session.Run("Get-Command Test-HgsPlatformIdentifier -Module HgsDsc").Single();
 
         Assert.Equal("Test-HgsPlatformIdentifier", ((CommandInfo)command.BaseObject).Name);
     }
@@ -57,7 +51,7 @@ public sealed class TestHgsPlatformIdentifierCommandTests : IDisposable
         PlatformIdentifierXml.Write(folder, "b-untrusted", foreignEk);
         PlatformIdentifierXml.Write(folder, "c-noekcert", null, string.Empty);
 
-        var reports = Run("Get-ChildItem -Path $args[0] -Filter *.xml | Sort-Object Name | Test-HgsPlatformIdentifier " + TestStoreArguments, folder)
+        var reports = session.Run("Get-ChildItem -Path $args[0] -Filter *.xml | Sort-Object Name | Test-HgsPlatformIdentifier " + TestStoreArguments, folder)
             .Select(o => (PlatformIdentifierReport)o.BaseObject)
             .ToArray();
 
@@ -74,7 +68,7 @@ public sealed class TestHgsPlatformIdentifierCommandTests : IDisposable
         using var ek = vendorIntermediate.IssueEk();
         PlatformIdentifierXml.Write(folder, "relative", ek);
 
-        var report = (PlatformIdentifierReport)Run("Set-Location $args[0]; Test-HgsPlatformIdentifier -Path relative.xml " + TestStoreArguments, folder).Single().BaseObject;
+        var report = (PlatformIdentifierReport)session.Run("Set-Location $args[0]; Test-HgsPlatformIdentifier -Path relative.xml " + TestStoreArguments, folder).Single().BaseObject;
 
         Assert.Equal(Path.Combine(folder, "relative.xml"), report.Path);
         Assert.Equal(PlatformIdentifierStatus.Untrusted, report.Status);
@@ -87,7 +81,7 @@ public sealed class TestHgsPlatformIdentifierCommandTests : IDisposable
         var good = PlatformIdentifierXml.Write(folder, "good", ek);
         var missing = Path.Combine(folder, "missing.xml");
 
-        var result = Run(
+        var result = session.Run(
             "$r = Test-HgsPlatformIdentifier -Path $args[0], $args[1] " + TestStoreArguments + " -ErrorAction SilentlyContinue -ErrorVariable problems; " +
             "[pscustomobject]@{ Reports = @($r).Count; ErrorId = $problems[0].FullyQualifiedErrorId; Message = $problems[0].Exception.Message }",
             missing,
@@ -96,24 +90,5 @@ public sealed class TestHgsPlatformIdentifierCommandTests : IDisposable
         Assert.Equal(1, result.Properties["Reports"].Value);
         Assert.StartsWith("PlatformIdentifierNotFound", (string)result.Properties["ErrorId"].Value);
         Assert.Contains("HTR0055", (string)result.Properties["Message"].Value);
-    }
-
-    private IReadOnlyList<PSObject> Run(string script, params object[] arguments)
-    {
-        using var ps = System.Management.Automation.PowerShell.Create();
-        ps.Runspace = runspace;
-        ps.AddScript(script);
-        foreach (var argument in arguments)
-        {
-            ps.AddArgument(argument);
-        }
-
-        var output = ps.Invoke();
-        if (ps.Streams.Error.Count > 0)
-        {
-            throw new PowerShellErrorException(ps.Streams.Error[0]);
-        }
-
-        return output;
     }
 }
