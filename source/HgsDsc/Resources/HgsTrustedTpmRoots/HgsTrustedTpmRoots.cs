@@ -114,6 +114,7 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
             }
         }
 
+        /// <summary>Vendor and Purge choose what is compared; the stores are compared certificate by certificate in Compare.</summary>
         protected override bool IsCompared(string propertyName) => false;
 
         protected override HgsTrustedTpmRoots GetCurrentState(HgsTrustedTpmRoots desired)
