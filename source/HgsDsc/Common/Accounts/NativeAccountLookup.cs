@@ -20,9 +20,9 @@ namespace HgsDsc.Common.Accounts
             var sidSize = (uint)sid.Length;
             var domainLength = (uint)InitialNameLength;
             var domain = new StringBuilder((int)domainLength);
-            if (NativeMethods.LookupAccountName(null, name, sid, ref sidSize, domain, ref domainLength, out _))
+            if (NativeMethods.LookupAccountName(null, name, sid, ref sidSize, domain, ref domainLength, out var use))
             {
-                return AccountLookupResult.Found(Sid.FromBinary(sid));
+                return AccountLookupResult.Found(Sid.FromBinary(sid), (SidNameUse)use);
             }
 
             var error = Marshal.GetLastWin32Error();
@@ -34,8 +34,8 @@ namespace HgsDsc.Common.Accounts
             // Only a domain name longer than the first guess gets here; the SID buffer is already the maximum.
             sid = new byte[sidSize];
             domain = new StringBuilder((int)domainLength);
-            return NativeMethods.LookupAccountName(null, name, sid, ref sidSize, domain, ref domainLength, out _)
-                ? AccountLookupResult.Found(Sid.FromBinary(sid))
+            return NativeMethods.LookupAccountName(null, name, sid, ref sidSize, domain, ref domainLength, out use)
+                ? AccountLookupResult.Found(Sid.FromBinary(sid), (SidNameUse)use)
                 : AccountLookupResult.Failed(Marshal.GetLastWin32Error());
         }
 
