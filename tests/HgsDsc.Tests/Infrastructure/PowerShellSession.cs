@@ -8,7 +8,8 @@ namespace HgsDsc.Tests.Infrastructure;
 
 /// <summary>
 /// A fresh runspace built the way PSDesiredStateConfiguration 2.0.7 builds it
-/// (InitialSessionState.CreateDefault2), with the test stubs on PSModulePath.
+/// (InitialSessionState.CreateDefault2). Stub modules are imported by path, never put on
+/// PSModulePath, so a test without them sees a node without the HGS role.
 /// </summary>
 public sealed class PowerShellSession : IDisposable
 {
@@ -17,10 +18,14 @@ public sealed class PowerShellSession : IDisposable
     public PowerShellSession()
     {
         var state = InitialSessionState.CreateDefault2();
-        state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
+        if (OperatingSystem.IsWindows())
+        {
+            // Stubs and the module are unsigned scripts; other systems have no execution policy.
+            state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
+        }
+
         runspace = RunspaceFactory.CreateRunspace(state);
         runspace.Open();
-        Run("$env:PSModulePath = $args[0] + [System.IO.Path]::PathSeparator + $env:PSModulePath", RepositoryPaths.Stubs);
     }
 
     public List<string> Verbose { get; } = new();
@@ -32,8 +37,13 @@ public sealed class PowerShellSession : IDisposable
     /// <summary>Loads the stub HgsServer module with the given settings (see tests/Stubs/README.md).</summary>
     public void UseHgsStub(Hashtable settings)
     {
-        Run("$global:HgsStub = $args[0]; $global:HgsStubCalls = [System.Collections.Generic.List[object]]::new(); Import-Module HgsServer -Force", settings);
+        Run("$global:HgsStub = $args[0]; $global:HgsStubCalls = [System.Collections.Generic.List[object]]::new()", settings);
+        ImportStub("HgsServer");
     }
+
+    /// <summary>Imports the stub module tests/Stubs/&lt;name&gt; into this runspace.</summary>
+    public void ImportStub(string name) =>
+        Run("Import-Module -Name $args[0] -Force -Global", Path.Combine(RepositoryPaths.Stubs, name));
 
     /// <summary>The calls the stubs recorded, as (command, parameters).</summary>
     public IReadOnlyList<(string Command, Hashtable Parameters)> StubCalls() =>
