@@ -17,7 +17,7 @@
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()
-    DscResourcesToExport = @('HgsAttestationMode', 'HgsCertificateKeyAccess')
+    DscResourcesToExport = @('HgsAttestationMode', 'HgsAuditPrivilege', 'HgsCertificateKeyAccess')
 
     PrivateData          = @{
         PSData = @{

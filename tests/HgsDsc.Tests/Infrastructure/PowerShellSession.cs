@@ -32,9 +32,10 @@ public sealed class PowerShellSession : IDisposable
 
     public List<string> Warnings { get; } = new();
 
-    public Runspace Runspace => runspace;
 
     /// <summary>Loads the stub HgsServer module with the given settings (see tests/Stubs/README.md).</summary>
+    public Runspace Runspace => runspace;
+
     public void UseHgsStub(Hashtable settings)
     {
         Run("$global:HgsStub = $args[0]; $global:HgsStubCalls = [System.Collections.Generic.List[object]]::new()", settings);
@@ -81,6 +82,31 @@ public sealed class PowerShellSession : IDisposable
 
         return output;
     }
+
+    /// <summary>
+    /// Runs C# code as if called from this runspace (as the delegating cmdlet is), so that
+    /// RunspaceCommandInvoker reaches the stubs loaded here.
+    /// </summary>
+    public T AsCaller<T>(Func<T> action)
+    {
+        var previous = Runspace.DefaultRunspace;
+        Runspace.DefaultRunspace = runspace;
+        try
+        {
+            return action();
+        }
+        finally
+        {
+            Runspace.DefaultRunspace = previous;
+        }
+    }
+
+    /// <summary>As <see cref="AsCaller{T}(Func{T})"/>, for code that returns nothing.</summary>
+    public void AsCaller(Action action) => AsCaller(() =>
+    {
+        action();
+        return 0;
+    });
 
     public void Dispose() => runspace.Dispose();
 }

@@ -67,7 +67,7 @@ namespace HgsDsc.Common.Accounts
         /// </summary>
         public static AccountName Parse(string? value, string propertyName)
         {
-            var strings = LocalizedStrings.Load("HgsDsc.Accounts");
+            var strings = LocalizedStrings.Load("HgsDsc.Common");
             var text = (value ?? string.Empty).Trim();
             if (text.Length == 0)
             {

@@ -30,7 +30,7 @@ namespace HgsDsc.Common.Accounts
             this.invoker = invoker;
         }
 
-        private static LocalizedStrings Strings => LocalizedStrings.Load("HgsDsc.Accounts");
+        private static LocalizedStrings Strings => LocalizedStrings.Load("HgsDsc.Common");
 
         public string GetAppPoolIdentity()
         {

@@ -23,7 +23,7 @@ namespace HgsDsc.Common.Accounts
             this.lookup = lookup;
         }
 
-        private static LocalizedStrings Strings => LocalizedStrings.Load("HgsDsc.Accounts");
+        private static LocalizedStrings Strings => LocalizedStrings.Load("HgsDsc.Common");
 
         public Sid Resolve(string account, string propertyName)
         {

@@ -1,6 +1,7 @@
 using System.Collections;
-using System.Management.Automation;
 using HgsDsc.Common;
+using HgsDsc.Common.Accounts;
+using HgsDsc.Common.PowerShell;
 using HgsDsc.Tests.Infrastructure;
 using Xunit;
 
@@ -13,15 +14,15 @@ namespace HgsDsc.Tests.Common.Accounts;
 /// </summary>
 public sealed class KeyProtectionAppPoolStubTests : IDisposable
 {
-    private const string NewPool = "[HgsDsc.Common.Accounts.KeyProtectionAppPool]::new([HgsDsc.Common.PowerShell.RunspaceCommandInvoker]::new())";
-
     private readonly PowerShellSession session = new();
 
     public void Dispose() => session.Dispose();
 
+    private static KeyProtectionAppPool Pool() => new(new RunspaceCommandInvoker());
+
     private void UseIisStub(string shape, Hashtable? pools = null)
     {
-        var settings = new Hashtable
+        session.Run("$global:IisStub = $args[0]; $global:HgsStubCalls = [System.Collections.Generic.List[object]]::new()", new Hashtable
         {
             ["Shape"] = shape,
             ["AppPools"] = pools ?? new Hashtable
@@ -29,8 +30,9 @@ public sealed class KeyProtectionAppPoolStubTests : IDisposable
                 ["KeyProtection"] = new Hashtable { ["UserName"] = "CONTOSO\\hgs-gmsa$" },
                 ["AttestationAppPool"] = new Hashtable { ["IdentityType"] = "ApplicationPoolIdentity", ["UserName"] = "" },
             },
-        };
-        session.Run("$global:IisStub = $args[0]; $global:HgsStubCalls = [System.Collections.Generic.List[object]]::new(); Import-Module IISAdministration, WebAdministration -Force", settings);
+        });
+        session.ImportStub("IISAdministration");
+        session.ImportStub("WebAdministration");
     }
 
     [Theory]
@@ -41,7 +43,7 @@ public sealed class KeyProtectionAppPoolStubTests : IDisposable
     {
         UseIisStub(shape);
 
-        var identity = session.Run($"{NewPool}.GetAppPoolIdentity()").Single().BaseObject;
+        var identity = session.AsCaller(() => Pool().GetAppPoolIdentity());
 
         Assert.Equal("CONTOSO\\hgs-gmsa$", identity);
         var calls = session.StubCalls();
@@ -54,11 +56,19 @@ public sealed class KeyProtectionAppPoolStubTests : IDisposable
     {
         UseIisStub("Live", new Hashtable { ["DefaultAppPool"] = new Hashtable { ["UserName"] = "" } });
 
-        var error = Assert.Throws<PowerShellErrorException>(() => session.Run($"{NewPool}.GetAppPoolIdentity()"));
+        var error = Assert.Throws<NodeOperationException>(() => session.AsCaller(() => Pool().GetAppPoolIdentity()));
 
-        var cause = Assert.IsType<NodeOperationException>(error.Record.Exception.InnerException);
-        Assert.Equal("KeyProtectionAppPoolMissing", cause.ErrorId);
-        Assert.Contains("Initialize-HgsServer", cause.Message);
+        Assert.Equal("KeyProtectionAppPoolMissing", error.ErrorId);
+        Assert.Contains("Initialize-HgsServer", error.Message);
+    }
+
+    [Fact]
+    public void A_node_without_the_IIS_modules_gets_the_clear_prerequisite_error()
+    {
+        var error = Assert.ThrowsAny<NodePrerequisiteException>(() => session.AsCaller(() => Pool().GetAppPoolIdentity()));
+
+        Assert.Equal(Platform.IsWindows ? "IisModuleMissing" : "WindowsOnly", error.ErrorId);
+        Assert.Contains("Get-IISAppPool", error.Message);
     }
 
     [Fact]
@@ -66,7 +76,7 @@ public sealed class KeyProtectionAppPoolStubTests : IDisposable
     {
         UseIisStub("Live");
 
-        session.Run($"{NewPool}.Recycle()");
+        session.AsCaller(() => Pool().Recycle());
 
         Assert.Equal(1, session.Run("$global:IisStub.AppPools.KeyProtection.Recycled").Single().BaseObject);
         var call = Assert.Single(session.StubCalls(), c => c.Command == "Restart-WebAppPool");
@@ -79,10 +89,9 @@ public sealed class KeyProtectionAppPoolStubTests : IDisposable
         UseIisStub("Live");
         session.Run("$global:IisStub.Fail = @{ 'Restart-WebAppPool' = 'The service is stopping.' }");
 
-        var error = Assert.Throws<PowerShellErrorException>(() => session.Run($"{NewPool}.Recycle()"));
+        var error = Assert.Throws<NodeOperationException>(() => session.AsCaller(() => Pool().Recycle()));
 
-        var cause = Assert.IsType<NodeOperationException>(error.Record.Exception.InnerException);
-        Assert.Equal("KeyProtectionAppPoolFailed", cause.ErrorId);
-        Assert.Contains("The service is stopping.", cause.Message);
+        Assert.Equal("KeyProtectionAppPoolFailed", error.ErrorId);
+        Assert.Contains("The service is stopping.", error.Message);
     }
 }

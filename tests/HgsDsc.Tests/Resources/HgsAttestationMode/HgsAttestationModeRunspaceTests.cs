@@ -35,20 +35,7 @@ public sealed class HgsAttestationModeRunspaceTests : IDisposable
         });
     }
 
-    /// <summary>Runs the resource on the session's thread, as the delegating cmdlet does.</summary>
-    private T InRunspace<T>(Func<T> action)
-    {
-        var previous = System.Management.Automation.Runspaces.Runspace.DefaultRunspace;
-        System.Management.Automation.Runspaces.Runspace.DefaultRunspace = session.Runspace;
-        try
-        {
-            return action();
-        }
-        finally
-        {
-            System.Management.Automation.Runspaces.Runspace.DefaultRunspace = previous;
-        }
-    }
+    private T InRunspace<T>(Func<T> action) => session.AsCaller(action);
 
     private Resource Desired(AttestationMode mode)
     {
@@ -78,11 +65,7 @@ public sealed class HgsAttestationModeRunspaceTests : IDisposable
     {
         Stub("Tpm");
 
-        InRunspace(() =>
-        {
-            Desired(AttestationMode.ActiveDirectory).Set();
-            return 0;
-        });
+        session.AsCaller(() => Desired(AttestationMode.ActiveDirectory).Set());
 
         var set = Assert.Single(session.StubCalls(), c => c.Command == "Set-HgsServer");
         Assert.Equal(new[] { "Confirm", "ErrorAction", "TrustActiveDirectory" }, set.Parameters.Keys.Cast<string>().OrderBy(k => k));
@@ -99,11 +82,7 @@ public sealed class HgsAttestationModeRunspaceTests : IDisposable
     {
         Stub("AD");
 
-        InRunspace(() =>
-        {
-            Desired(AttestationMode.Tpm).Set();
-            return 0;
-        });
+        session.AsCaller(() => Desired(AttestationMode.Tpm).Set());
 
         var set = Assert.Single(session.StubCalls(), c => c.Command == "Set-HgsServer");
         Assert.True(set.Parameters.ContainsKey("TrustTpm"));
@@ -115,11 +94,7 @@ public sealed class HgsAttestationModeRunspaceTests : IDisposable
     {
         Stub("Tpm", hostKey: false);
 
-        var error = Assert.Throws<InvalidPropertyValueException>(() => InRunspace(() =>
-        {
-            Desired(AttestationMode.HostKey).Set();
-            return 0;
-        }));
+        var error = Assert.Throws<InvalidPropertyValueException>(() => session.AsCaller(() => Desired(AttestationMode.HostKey).Set()));
 
         Assert.Equal("Mode", error.PropertyName);
         Assert.DoesNotContain(session.StubCalls(), c => c.Command == "Set-HgsServer");
@@ -130,11 +105,7 @@ public sealed class HgsAttestationModeRunspaceTests : IDisposable
     {
         Stub("Tpm", lag: true);
 
-        InRunspace(() =>
-        {
-            Desired(AttestationMode.ActiveDirectory).Set();
-            return 0;
-        });
+        session.AsCaller(() => Desired(AttestationMode.ActiveDirectory).Set());
 
         Assert.Contains(log.Warnings, w => w.Contains("10 minutes"));
         Assert.Single(session.StubCalls(), c => c.Command == "Set-HgsServer");
@@ -147,11 +118,7 @@ public sealed class HgsAttestationModeRunspaceTests : IDisposable
     {
         Stub("Tpm", fail: new Hashtable { [command] = "The HGS cluster is not reachable." });
 
-        var error = Assert.Throws<NodeOperationException>(() => InRunspace(() =>
-        {
-            Desired(AttestationMode.ActiveDirectory).Set();
-            return 0;
-        }));
+        var error = Assert.Throws<NodeOperationException>(() => session.AsCaller(() => Desired(AttestationMode.ActiveDirectory).Set()));
 
         Assert.Equal("CommandFailed", error.ErrorId);
         Assert.Contains(command, error.Message);
