@@ -194,14 +194,14 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
                     continue;
                 }
 
-                var blocker = GrantRead(finding, found.Account);
-                if (blocker == null)
-                {
-                    changed.Add(Strings.Format("CertificateChanged", finding.Thumbprint, found.Account));
-                }
-                else
+                var blocker = GrantRead(finding, found.Account, out var written);
+                if (blocker != null)
                 {
                     unchanged.Add(Strings.Format("CertificateNotChanged", finding.Thumbprint, blocker));
+                }
+                else if (written)
+                {
+                    changed.Add(Strings.Format("CertificateChanged", finding.Thumbprint, found.Account));
                 }
             }
 
@@ -216,11 +216,12 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
 
         /// <summary>
         /// Grants Read on one key, reading its access list again first so that nothing written
-        /// since the last reading is lost. Returns why it did not, or null when it did (or when the
-        /// account already had Read).
+        /// since the last reading is lost. Returns why it could not, or null when the account has
+        /// Read now; <paramref name="written"/> says whether this call wrote the grant.
         /// </summary>
-        private string? GrantRead(CertificateFinding finding, ResolvedAccount account)
+        private string? GrantRead(CertificateFinding finding, ResolvedAccount account, out bool written)
         {
+            written = false;
             using (var certificate = Store.Find(finding.Thumbprint))
             {
                 if (certificate == null)
@@ -246,6 +247,7 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
 
                         Log.Verbose(Strings.Format("GrantingRead", account, finding.Thumbprint, ProviderNameOf(key), KeyReadAccess.ReadMaskFor(key.Kind)));
                         key.WriteSecurityDescriptor(KeyReadAccess.GrantRead(descriptor, account.Sid, key.Kind).ToBinary());
+                        written = true;
                         return null;
                     }
                 }
@@ -419,7 +421,7 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
                     problems.Add(new Problem(
                         nameof(AccessGranted),
                         true,
-                        Strings.Format("ReadNotGranted", account, finding.Thumbprint, uses, finding.ProviderName),
+                        Strings.Format("ReadNotGranted", account, finding.Thumbprint, uses, finding.ProviderName ?? ValueText.Of(null)),
                         setCanFix: true));
                     break;
                 case KeyAccessState.Denied:
@@ -440,7 +442,7 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
         {
             var notes = string.Join(" ", HsmVendorNotes.For(finding.ProviderName).Select(key => Strings.Format(key)));
             return Strings.Format(
-                "ProviderCannotSetAccess", account, finding.Thumbprint, UsesText(finding), finding.ProviderName, Strings.Format("VendorNotes", notes));
+                "ProviderCannotSetAccess", account, finding.Thumbprint, UsesText(finding), finding.ProviderName ?? ValueText.Of(null), Strings.Format("VendorNotes", notes));
         }
 
         private string RequirementPhrase(UnmetRequirement unmet)
