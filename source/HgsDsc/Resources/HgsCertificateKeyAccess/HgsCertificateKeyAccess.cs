@@ -8,7 +8,7 @@ using HgsDsc.Common;
 using HgsDsc.Common.Accounts;
 using HgsDsc.Common.PowerShell;
 using HgsDsc.Common.Security;
-using Use = HgsDsc.Resources.HgsCertificateKeyAccess.CertificateType;
+using CertificateUse = HgsDsc.Resources.HgsCertificateKeyAccess.CertificateType;
 
 namespace HgsDsc.Resources.HgsCertificateKeyAccess
 {
@@ -61,7 +61,7 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
         public string? Account { get; set; }
 
         [DscProperty]
-        [ValidateSet(nameof(Use.Signing), nameof(Use.Encryption), nameof(Use.Communications))]
+        [ValidateSet(nameof(CertificateUse.Signing), nameof(CertificateUse.Encryption), nameof(CertificateUse.Communications))]
         [Description("What the single certificate is used for (Signing, Encryption or Communications); decides the key usage it needs. Not allowed with Thumbprint 'All'. Default: what HGS reports for it.")]
         public CertificateType? CertificateType { get; set; }
 

@@ -282,7 +282,7 @@ public sealed class HgsCertificateKeyAccessTests
         Assert.Single(goodKey.Writes);
         Assert.Empty(weakKey.Writes);
         Assert.Contains("Changed: " + Signing.Thumbprint, error.Message);
-        Assert.Contains(WeakCertificate.Value.Thumbprint + ": not changed", error.Message);
+        Assert.Contains(WeakCertificate.Value.Thumbprint + " was not changed", error.Message);
         Assert.Contains("1024", error.Message);
         Assert.Contains("DataEncipherment", error.Message);
         Assert.Equal("CertificateKeyAccessIncomplete", error.ErrorId);

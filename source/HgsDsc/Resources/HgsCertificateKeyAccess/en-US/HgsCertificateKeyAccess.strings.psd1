@@ -42,10 +42,10 @@ ConvertFrom-StringData @'
     GrantingRead = Granting {0} Read (rights 0x{3:X8}) on the private key of certificate {1} through the provider '{2}'; every other entry is kept. (HCK0036)
     AlreadyGranted = {0} already has Read on the private key of certificate {1}. (HCK0037)
     CertificateChanged = {0}: Read granted to {1}. (HCK0038)
-    CertificateNotChanged = {0}: not changed, because {1} (HCK0039)
+    CertificateNotChanged = {0} was not changed: {1} (HCK0039)
     SetIncomplete = Not every certificate could be brought into the desired state. Changed: {0} Not changed: {1} (HCK0040)
     SetIncompleteNothingChanged = No certificate could be brought into the desired state and nothing was changed: {0} (HCK0041)
-    FindingCompliant = {0}, used as {1}: the account has {2} access, every requirement is met, provider {3}. (HCK0042)
-    FindingNotCompliant = {0}, used as {1}: the account has {2} access, unmet requirements {3}, provider {4}. (HCK0043)
+    FindingCompliant = {0}, used as {1}: key access {2}; every requirement met; provider {3}. (HCK0042)
+    FindingNotCompliant = {0}, used as {1}: key access {2}; requirements not met: {3}; provider {4}. (HCK0043)
     FindingMissing = {0}, used as {1}: not in LocalMachine\\My on this node. (HCK0044)
 '@
