@@ -157,3 +157,78 @@ class HgsAuditPrivilege
         Invoke-HgsDscResourceMethod -Resource $this -Method Set
     }
 }
+
+<#
+    .SYNOPSIS
+        The KeyProtection gMSA can read the private key of each HGS certificate added by
+        thumbprint (one, or All that HGS uses), and each certificate meets the HGS
+        requirements. Apply it to every node.
+#>
+[DscResource()]
+class HgsCertificateKeyAccess
+{
+    # The thumbprint of a certificate in LocalMachine\My, or 'All' for every certificate HGS
+    # uses on this node (Get-HgsKeyProtectionCertificate and the communications
+    # certificate), so that a renewed certificate is covered without editing the
+    # configuration.
+    [DscProperty(Key)]
+    [System.String]
+    $Thumbprint
+
+    # The account that needs Read on the private keys: DOMAIN\name$ or a SID. Default: the
+    # identity of the IIS app pool KeyProtection.
+    [DscProperty()]
+    [System.String]
+    $Account
+
+    # What the single certificate is used for (Signing, Encryption or Communications);
+    # decides the key usage it needs. Not allowed with Thumbprint 'All'. Default: what HGS
+    # reports for it.
+    [DscProperty()]
+    [ValidateSet('Signing', 'Encryption', 'Communications')]
+    [System.String]
+    $CertificateType
+
+    # The thumbprints checked: the one given, or every enabled certificate HGS uses that was
+    # added by thumbprint.
+    [DscProperty(NotConfigurable)]
+    [System.String[]]
+    $Certificates
+
+    # One line per certificate checked: its use, the access of the account, unmet
+    # requirements and the key provider.
+    [DscProperty(NotConfigurable)]
+    [System.String[]]
+    $Findings
+
+    # Whether the account can read the private key of every certificate checked.
+    [DscProperty(NotConfigurable)]
+    [Nullable[System.Boolean]]
+    $AccessGranted
+
+    # Whether every certificate checked meets the HGS requirements (private key, RSA of 2048
+    # bits or more, key usage, validity).
+    [DscProperty(NotConfigurable)]
+    [Nullable[System.Boolean]]
+    $RequirementsMet
+
+    # Why the node is not in the desired state; empty when it is. Filled by Get.
+    [DscProperty(NotConfigurable)]
+    [HgsDscReason[]]
+    $Reasons
+
+    [HgsCertificateKeyAccess] Get()
+    {
+        return (Invoke-HgsDscResourceMethod -Resource $this -Method Get -State ([HgsCertificateKeyAccess]::new()))
+    }
+
+    [System.Boolean] Test()
+    {
+        return (Invoke-HgsDscResourceMethod -Resource $this -Method Test)
+    }
+
+    [void] Set()
+    {
+        Invoke-HgsDscResourceMethod -Resource $this -Method Set
+    }
+}

@@ -134,3 +134,125 @@ function Get-HgsAttestationHostKey
 }
 
 Export-ModuleMember -Function Get-HgsServer, Set-HgsServer, Get-HgsAttestationTpmHost, Get-HgsAttestationHostGroup, Get-HgsAttestationHostKey
+
+# ---- HgsKeyProtection certificates (HgsCertificateKeyAccess) ------------------------------------
+# On a node these two cmdlets come from the module HgsKeyProtection, installed with the HGS role
+# beside HgsServer; they live here so that one Import-Module brings every HGS stub. Parameter sets
+# follow Microsoft's cmdlet reference. Steered by $global:HgsStub (see ../README.md):
+#   KeyProtectionCertificates  @( @{ Thumbprint; CertificateType = 'Signing'|'Encryption'; Enabled; Primary;
+#                                    AddedBy = 'Thumbprint'|'Pfx'; Certificate = <X509Certificate2, optional> } )
+#   CommunicationsCertificate  @{ Thumbprint; AddedBy; Certificate } or absent
+#   KeyProtectionShape         'Live' (default) or 'Deserialized' (as Windows PowerShell compatibility returns it)
+
+function New-HgsStubCertificateData
+{
+    param ([hashtable] $Entry)
+
+    # HGS reports a certificate added by thumbprint as a CertificateReference to the store; the type
+    # HGS uses for one added from a PFX file is not documented, only that it is not a reference.
+    if ($Entry.AddedBy -eq 'Pfx')
+    {
+        return [pscustomobject] @{ PSTypeName = 'HgsStub.PfxCertificateData'; Data = [byte[]] @(48, 130) }
+    }
+
+    [pscustomobject] @{
+        PSTypeName    = 'Microsoft.Windows.KpsServer.Common.CertificateManagement.CertificateReference'
+        StoreLocation = 'LocalMachine'
+        StoreName     = 'My'
+        Thumbprint    = $Entry.Thumbprint
+    }
+}
+
+function Get-HgsStubCertificate
+{
+    param ([hashtable] $Entry)
+
+    if ($null -ne $Entry.Certificate)
+    {
+        return $Entry.Certificate
+    }
+
+    [pscustomobject] @{ Thumbprint = $Entry.Thumbprint }
+}
+
+function ConvertTo-HgsStubShape
+{
+    param ($InputObject)
+
+    if ((Get-HgsStubSetting -Name 'KeyProtectionShape' -Default 'Live') -eq 'Deserialized')
+    {
+        return [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($InputObject, 2))
+    }
+
+    $InputObject
+}
+
+function Get-HgsKeyProtectionCertificate
+{
+    [CmdletBinding(DefaultParameterSetName = 'GetMultipleCerts')]
+    param
+    (
+        [Parameter(ParameterSetName = 'GetMultipleCerts')]
+        [Parameter(Mandatory = $true, ParameterSetName = 'GetOneCert')]
+        [ValidateSet('Signing', 'Encryption')]
+        [string]
+        $CertificateType,
+
+        [Parameter(ParameterSetName = 'GetMultipleCerts')]
+        [bool]
+        $IsEnabled,
+
+        [Parameter(ParameterSetName = 'GetMultipleCerts')]
+        [bool]
+        $IsPrimary,
+
+        [Parameter(Mandatory = $true, ParameterSetName = 'GetOneCert')]
+        [string]
+        $Thumbprint
+    )
+
+    Add-HgsStubCall -Command 'Get-HgsKeyProtectionCertificate' -Parameters (@{} + $PSBoundParameters)
+    foreach ($entry in @(Get-HgsStubSetting -Name 'KeyProtectionCertificates' -Default @()))
+    {
+        $enabled = if ($entry.ContainsKey('Enabled')) { [bool] $entry.Enabled } else { $true }
+        $primary = if ($entry.ContainsKey('Primary')) { [bool] $entry.Primary } else { $false }
+        if (($PSBoundParameters.ContainsKey('CertificateType') -and $entry.CertificateType -ne $CertificateType) -or
+            ($PSBoundParameters.ContainsKey('IsEnabled') -and $enabled -ne $IsEnabled) -or
+            ($PSBoundParameters.ContainsKey('IsPrimary') -and $primary -ne $IsPrimary) -or
+            ($PSBoundParameters.ContainsKey('Thumbprint') -and $entry.Thumbprint -ne $Thumbprint))
+        {
+            continue
+        }
+
+        ConvertTo-HgsStubShape ([pscustomobject] @{
+                Thumbprint      = $entry.Thumbprint
+                CertificateType = $entry.CertificateType
+                Enabled         = $enabled
+                Primary         = $primary
+                Certificate     = Get-HgsStubCertificate -Entry $entry
+                CertificateData = New-HgsStubCertificateData -Entry $entry
+            })
+    }
+}
+
+function Get-HgsKeyProtectionConfiguration
+{
+    [CmdletBinding()]
+    param ()
+
+    Add-HgsStubCall -Command 'Get-HgsKeyProtectionConfiguration' -Parameters (@{} + $PSBoundParameters)
+    $communications = Get-HgsStubSetting -Name 'CommunicationsCertificate' -Default $null
+    $configuration = [pscustomobject] @{
+        CommunicationsCertificate     = $null
+        CommunicationsCertificateData = $null
+    }
+    if ($null -ne $communications)
+    {
+        $configuration.CommunicationsCertificate = Get-HgsStubCertificate -Entry $communications
+        $configuration.CommunicationsCertificateData = New-HgsStubCertificateData -Entry $communications
+    }
+
+    ConvertTo-HgsStubShape $configuration
+}
+
+Export-ModuleMember -Function Get-HgsKeyProtectionCertificate, Get-HgsKeyProtectionConfiguration
