@@ -17,7 +17,7 @@
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()
-    DscResourcesToExport = @('HgsAttestationMode')
+    DscResourcesToExport = @('HgsAttestationMode', 'HgsDumpPolicy')
 
     PrivateData          = @{
         PSData = @{
