@@ -6,18 +6,22 @@ namespace HgsDsc.Resources.HgsDumpPolicy
 {
     /// <summary>
     /// The dump policies of this HGS compared with the desired ones, and the ordered steps that
-    /// reach the desired state. The order is the resource's safety rule: at every step HGS
-    /// accepts every host that both the old and the desired state accept.
-    /// <list type="number">
-    /// <item>Trust the listed keys (enable their disabled policies, add the missing ones), so
-    /// no host is judged by Hgs_DumpEncryptionKey before its key is known.</item>
-    /// <item>Enable what the desired policy requires (Hgs_NoDumps; or Hgs_DumpEncryption, then
-    /// Hgs_DumpEncryptionKey): while Hgs_NoDumps is on, these change nothing for hosts that pass
-    /// it, and Hgs_DumpEncryption first leaves "dumps must be encrypted" in place should the
-    /// next step fail.</item>
-    /// <item>Only then disable what the old policy required (Hgs_NoDumps, for EncryptedDumps).</item>
-    /// <item>Last, remove the keys no longer listed (PurgeTrustedKeys).</item>
+    /// reach the desired state. The order is the resource's safety rule: every state HGS passes
+    /// through accepts every host that both the old and the desired state accept, and none that
+    /// neither accepts. Hosts without dumps pass every state; the steps differ in which hosts
+    /// with dumps they let through.
+    /// <list type="bullet">
+    /// <item>EncryptedDumps: trust the listed keys (enable their disabled policies, add the
+    /// missing ones) before Hgs_DumpEncryptionKey can judge a host by them; enable
+    /// Hgs_DumpEncryption, then Hgs_DumpEncryptionKey (should the second fail, "dumps must be
+    /// encrypted" is already in force); remove the keys no longer listed; disable Hgs_NoDumps
+    /// last, as it is the one step that lets more hosts in.</item>
+    /// <item>NoDumps: enable Hgs_NoDumps first (it rejects only hosts with dumps, which the
+    /// desired state rejects too); then keys and purge, which no longer matter.</item>
+    /// <item>Unmanaged: keys, then purge.</item>
     /// </list>
+    /// A purge never rejects a host both states accept (such a host's key is listed), so it
+    /// comes as early as it is useful: before anything widens what HGS accepts.
     /// NoDumps leaves Hgs_DumpEncryption and Hgs_DumpEncryptionKey as they are: they do not apply
     /// to hosts without dumps, and kept on they still demand encryption should Hgs_NoDumps ever
     /// be disabled.
@@ -152,10 +156,10 @@ namespace HgsDsc.Resources.HgsDumpPolicy
 
         private void Plan(DumpPolicy? desiredPolicy, IReadOnlyList<TrustedDumpKey> desiredKeys, bool purge)
         {
-            var steps = new List<DumpPolicyStep>();
             var blockers = new List<LockedBlocker>();
 
-            // 1. Trust the listed keys, in every policy version HGS checks dump keys in.
+            // Trust the listed keys, in every policy version HGS checks dump keys in.
+            var trust = new List<DumpPolicyStep>();
             var gaps = new List<KeyGap>();
             foreach (var key in desiredKeys)
             {
@@ -169,22 +173,24 @@ namespace HgsDsc.Resources.HgsDumpPolicy
 
                     var disabled = candidates.FirstOrDefault();
                     gaps.Add(new KeyGap(key, version, disabled));
-                    steps.Add(disabled != null ? DumpPolicyStep.On(DumpPolicyAction.Enable, disabled) : DumpPolicyStep.AddKey(key.Hash, version));
+                    trust.Add(disabled != null ? DumpPolicyStep.On(DumpPolicyAction.Enable, disabled) : DumpPolicyStep.AddKey(key.Hash, version));
                 }
             }
 
             KeyGaps = gaps;
 
-            // 2. and 3. Enable what the desired policy requires, then disable what it forbids.
+            // Enable what the desired policy requires; disable what it forbids.
+            var require = new List<DumpPolicyStep>();
+            var release = new List<DumpPolicyStep>();
             PolicyDiffers = desiredPolicy != null && desiredPolicy != CurrentPolicy;
             if (desiredPolicy == DumpPolicy.NoDumps)
             {
-                steps.AddRange(NoDumps.Where(p => !p.IsEnforced).Select(p => DumpPolicyStep.On(DumpPolicyAction.Enable, p)));
+                require.AddRange(NoDumps.Where(p => !p.IsEnforced).Select(p => DumpPolicyStep.On(DumpPolicyAction.Enable, p)));
             }
             else if (desiredPolicy == DumpPolicy.EncryptedDumps)
             {
-                steps.AddRange(DumpEncryption.Where(p => !p.IsEnforced).Select(p => DumpPolicyStep.On(DumpPolicyAction.Enable, p)));
-                steps.AddRange(DumpEncryptionKey.Where(p => !p.IsEnforced).Select(p => DumpPolicyStep.On(DumpPolicyAction.Enable, p)));
+                require.AddRange(DumpEncryption.Where(p => !p.IsEnforced).Select(p => DumpPolicyStep.On(DumpPolicyAction.Enable, p)));
+                require.AddRange(DumpEncryptionKey.Where(p => !p.IsEnforced).Select(p => DumpPolicyStep.On(DumpPolicyAction.Enable, p)));
                 foreach (var policy in NoDumps.Where(p => p.IsEnforced))
                 {
                     if (policy.State == AttestationPolicyState.Locked)
@@ -193,12 +199,13 @@ namespace HgsDsc.Resources.HgsDumpPolicy
                     }
                     else
                     {
-                        steps.Add(DumpPolicyStep.On(DumpPolicyAction.Disable, policy));
+                        release.Add(DumpPolicyStep.On(DumpPolicyAction.Disable, policy));
                     }
                 }
             }
 
-            // 4. Last, stop trusting the keys that are no longer listed.
+            // Stop trusting the keys that are no longer listed.
+            var purgeSteps = new List<DumpPolicyStep>();
             if (purge)
             {
                 var listed = new HashSet<string>(desiredKeys.Select(k => k.Hash), StringComparer.Ordinal);
@@ -212,12 +219,19 @@ namespace HgsDsc.Resources.HgsDumpPolicy
                     }
                     else
                     {
-                        steps.Add(DumpPolicyStep.On(DumpPolicyAction.Remove, policy));
+                        purgeSteps.Add(DumpPolicyStep.On(DumpPolicyAction.Remove, policy));
                     }
                 }
             }
 
-            Steps = steps.Distinct().ToArray();
+            // NoDumps: forbidding dumps rejects only hosts the desired state rejects too, and
+            // under it the keys no longer matter, so it comes first (a key trusted before it
+            // would admit hosts that neither state admits). Otherwise the keys come first,
+            // then what is required, the purge, and the one widening step last.
+            var ordered = desiredPolicy == DumpPolicy.NoDumps
+                ? require.Concat(trust).Concat(purgeSteps)
+                : trust.Concat(require).Concat(purgeSteps).Concat(release);
+            Steps = ordered.Distinct().ToArray();
             Blockers = blockers;
         }
 

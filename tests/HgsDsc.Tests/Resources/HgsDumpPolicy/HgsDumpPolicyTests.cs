@@ -44,17 +44,20 @@ public sealed class HgsDumpPolicyTests
 
     /// <summary>
     /// The safety rule: every state HGS passed through accepts every host that both the state
-    /// before the Set and the state after it accept.
+    /// before the Set and the state after it accept, and none that neither accepts.
     /// </summary>
     private static void AssertNoHostLockedOut(FakeHgs hgs)
     {
         var before = hgs.Accepted[0];
         var after = hgs.Accepted[^1];
         var both = before.Intersect(after).ToHashSet();
+        var either = before.Union(after).ToHashSet();
         for (var i = 1; i < hgs.Accepted.Count; i++)
         {
             var rejected = both.Except(hgs.Accepted[i]).ToArray();
             Assert.True(rejected.Length == 0, $"After change {i}, HGS rejects {string.Join(", ", rejected)}, which both the old and the new state accept.");
+            var admitted = hgs.Accepted[i].Except(either).ToArray();
+            Assert.True(admitted.Length == 0, $"After change {i}, HGS accepts {string.Join(", ", admitted)}, which neither the old nor the new state accepts.");
         }
     }
 
@@ -106,13 +109,37 @@ public sealed class HgsDumpPolicyTests
     }
 
     [Fact]
-    public void EncryptedDumps_to_NoDumps_with_purge_removes_the_keys_last()
+    public void EncryptedDumps_to_NoDumps_forbids_dumps_before_changing_any_key()
     {
         var hgs = new FakeHgs(FakeHgs.DumpPolicies(Disabled, Enabled, Enabled).Concat(new[] { FakeHgs.Key("k-a", KeyA), FakeHgs.Key("k-b", KeyB) }).ToArray());
 
-        Desired(hgs, DumpPolicy.NoDumps, new[] { KeyB }, purge: true).Set();
+        Desired(hgs, DumpPolicy.NoDumps, new[] { KeyB, KeyC }, purge: true).Set();
 
-        Assert.Equal(new[] { "Enable Hgs_NoDumps PolicyVersion1704", "Remove k-a PolicyVersion1704" }, Changes(hgs));
+        // Trusting key C first would let hosts with key C attest, which neither state allows.
+        Assert.Equal(
+            new[] { "Enable Hgs_NoDumps PolicyVersion1704", $"AddDumpKey HgsDsc_DumpKey_{KeyC} {KeyC} PolicyVersion1704", "Remove k-a PolicyVersion1704" },
+            Changes(hgs));
+        AssertNoHostLockedOut(hgs);
+    }
+
+    [Fact]
+    public void NoDumps_to_EncryptedDumps_with_purge_removes_old_keys_before_dumps_are_allowed()
+    {
+        var hgs = new FakeHgs(FakeHgs.DumpPolicies(Enabled, Disabled, Disabled).Concat(new[] { FakeHgs.Key("k-a", KeyA), FakeHgs.Key("k-b", KeyB) }).ToArray());
+
+        Desired(hgs, DumpPolicy.EncryptedDumps, new[] { KeyB, KeyC }, purge: true).Set();
+
+        // Removing key A after Hgs_NoDumps is disabled would let hosts with key A attest for a while.
+        Assert.Equal(
+            new[]
+            {
+                $"AddDumpKey HgsDsc_DumpKey_{KeyC} {KeyC} PolicyVersion1704",
+                "Enable Hgs_DumpEncryption PolicyVersion1704",
+                "Enable Hgs_DumpEncryptionKey PolicyVersion1704",
+                "Remove k-a PolicyVersion1704",
+                "Disable Hgs_NoDumps PolicyVersion1704",
+            },
+            Changes(hgs));
         AssertNoHostLockedOut(hgs);
     }
 
