@@ -17,7 +17,7 @@
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()
-    DscResourcesToExport = @('HgsAttestationMode', 'HgsDumpPolicy')
+    DscResourcesToExport = @('HgsAttestationMode', 'HgsAuditPrivilege', 'HgsDumpPolicy')
 
     PrivateData          = @{
         PSData = @{

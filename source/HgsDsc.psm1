@@ -83,6 +83,83 @@ class HgsAttestationMode
 
 <#
     .SYNOPSIS
+        The HGS KeyProtection account holds 'Generate security audits' (SeAuditPrivilege) on
+        this node, with the default holders LOCAL SERVICE and NETWORK SERVICE; no other
+        holder is ever removed. Apply it to every HGS node.
+#>
+[DscResource()]
+class HgsAuditPrivilege
+{
+    # Always 'Yes': a node has one list of holders of SeAuditPrivilege.
+    [DscProperty(Key)]
+    [ValidateSet('Yes')]
+    [System.String]
+    $IsSingleInstance
+
+    # The account that runs KeyProtection: DOMAIN\name$, DOMAIN\name, name$, S-1-... or
+    # *S-1-.... When omitted, the identity of the IIS app pool KeyProtection.
+    [DscProperty()]
+    [System.String]
+    $Account
+
+    # Present (default): the account, LOCAL SERVICE and NETWORK SERVICE hold the right.
+    # Absent: the account does not; nobody else is affected.
+    [DscProperty()]
+    [ValidateSet('Present', 'Absent')]
+    [System.String]
+    $Ensure
+
+    # Whether Set recycles the IIS app pool KeyProtection after granting the right to the
+    # account, which receives it at its next logon. Default: true.
+    [DscProperty()]
+    [Nullable[System.Boolean]]
+    $RecycleAppPool
+
+    # The SID of the account, as resolved on this node.
+    [DscProperty(NotConfigurable)]
+    [System.String]
+    $AccountSid
+
+    # Every account that holds the right directly, as 'name (SID)', or the SID alone when it
+    # no longer resolves.
+    [DscProperty(NotConfigurable)]
+    [System.String[]]
+    $Holders
+
+    # Whether a domain Group Policy defines the right for this node (it then replaces local
+    # changes at every refresh); empty when that could not be read.
+    [DscProperty(NotConfigurable)]
+    [Nullable[System.Boolean]]
+    $DefinedByGroupPolicy
+
+    # The domain Group Policy that defines the right for this node, if any.
+    [DscProperty(NotConfigurable)]
+    [System.String]
+    $GroupPolicy
+
+    # Why the node is not in the desired state; empty when it is. Filled by Get.
+    [DscProperty(NotConfigurable)]
+    [HgsDscReason[]]
+    $Reasons
+
+    [HgsAuditPrivilege] Get()
+    {
+        return (Invoke-HgsDscResourceMethod -Resource $this -Method Get -State ([HgsAuditPrivilege]::new()))
+    }
+
+    [System.Boolean] Test()
+    {
+        return (Invoke-HgsDscResourceMethod -Resource $this -Method Test)
+    }
+
+    [void] Set()
+    {
+        Invoke-HgsDscResourceMethod -Resource $this -Method Set
+    }
+}
+
+<#
+    .SYNOPSIS
         HGS enforces the desired memory-dump policy (no dumps, or only dumps encrypted with
         a trusted key) and trusts the listed dump encryption keys, changing them in an order
         that never locks out a host.

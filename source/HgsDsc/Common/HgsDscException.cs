@@ -7,8 +7,10 @@ namespace HgsDsc.Common
     /// An error an administrator reads. The message comes from a strings file; the error id and
     /// category travel to PowerShell's ErrorRecord, so scripts can tell errors apart.
     /// </summary>
-    public class HgsDscException : Exception
+    public class HgsDscException : Exception, IContainsErrorRecord
     {
+        private ErrorRecord? errorRecord;
+
         public HgsDscException(string errorId, ErrorCategory category, string message, object? targetObject = null, Exception? innerException = null)
             : base(message, innerException)
         {
@@ -23,7 +25,10 @@ namespace HgsDsc.Common
 
         public object? TargetObject { get; }
 
-        public ErrorRecord ToErrorRecord() => new ErrorRecord(this, ErrorId, Category, TargetObject);
+        /// <summary>The record PowerShell shows, with this error's id and category, however the exception travels.</summary>
+        public ErrorRecord ErrorRecord => errorRecord ?? (errorRecord = new ErrorRecord(this, ErrorId, Category, TargetObject));
+
+        public ErrorRecord ToErrorRecord() => ErrorRecord;
     }
 
     /// <summary>A property was given a value that cannot work; nothing was changed.</summary>

@@ -8,7 +8,8 @@ namespace HgsDsc.Tests.Infrastructure;
 
 /// <summary>
 /// A fresh runspace built the way PSDesiredStateConfiguration 2.0.7 builds it
-/// (InitialSessionState.CreateDefault2), with the test stubs on PSModulePath.
+/// (InitialSessionState.CreateDefault2). Stub modules are imported by path, never put on
+/// PSModulePath, so a test without them sees a node without the HGS role.
 /// </summary>
 public sealed class PowerShellSession : IDisposable
 {
@@ -17,23 +18,33 @@ public sealed class PowerShellSession : IDisposable
     public PowerShellSession()
     {
         var state = InitialSessionState.CreateDefault2();
-        state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
+        if (OperatingSystem.IsWindows())
+        {
+            // Stubs and the module are unsigned scripts; other systems have no execution policy.
+            state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
+        }
+
         runspace = RunspaceFactory.CreateRunspace(state);
         runspace.Open();
-        Run("$env:PSModulePath = $args[0] + [System.IO.Path]::PathSeparator + $env:PSModulePath", RepositoryPaths.Stubs);
     }
 
     public List<string> Verbose { get; } = new();
 
     public List<string> Warnings { get; } = new();
 
-    public Runspace Runspace => runspace;
 
     /// <summary>Loads the stub HgsServer module with the given settings (see tests/Stubs/README.md).</summary>
+    public Runspace Runspace => runspace;
+
     public void UseHgsStub(Hashtable settings)
     {
-        Run("$global:HgsStub = $args[0]; $global:HgsStubCalls = [System.Collections.Generic.List[object]]::new(); Import-Module HgsServer -Force", settings);
+        Run("$global:HgsStub = $args[0]; $global:HgsStubCalls = [System.Collections.Generic.List[object]]::new()", settings);
+        ImportStub("HgsServer");
     }
+
+    /// <summary>Imports the stub module tests/Stubs/&lt;name&gt; into this runspace.</summary>
+    public void ImportStub(string name) =>
+        Run("Import-Module -Name $args[0] -Force -Global", Path.Combine(RepositoryPaths.Stubs, name));
 
     /// <summary>The calls the stubs recorded, as (command, parameters).</summary>
     public IReadOnlyList<(string Command, Hashtable Parameters)> StubCalls() =>
@@ -71,6 +82,31 @@ public sealed class PowerShellSession : IDisposable
 
         return output;
     }
+
+    /// <summary>
+    /// Runs C# code as if called from this runspace (as the delegating cmdlet is), so that
+    /// RunspaceCommandInvoker reaches the stubs loaded here.
+    /// </summary>
+    public T AsCaller<T>(Func<T> action)
+    {
+        var previous = Runspace.DefaultRunspace;
+        Runspace.DefaultRunspace = runspace;
+        try
+        {
+            return action();
+        }
+        finally
+        {
+            Runspace.DefaultRunspace = previous;
+        }
+    }
+
+    /// <summary>As <see cref="AsCaller{T}(Func{T})"/>, for code that returns nothing.</summary>
+    public void AsCaller(Action action) => AsCaller(() =>
+    {
+        action();
+        return 0;
+    });
 
     public void Dispose() => runspace.Dispose();
 }

@@ -36,6 +36,7 @@ namespace HgsDsc.Resources.HgsAttestationMode
         public string? IsSingleInstance { get; set; }
 
         [DscProperty(Mandatory = true)]
+        [ValidateSet(nameof(AttestationMode.Tpm), nameof(AttestationMode.ActiveDirectory), nameof(AttestationMode.HostKey))]
         [Description("The attestation mode this node must enforce: Tpm, ActiveDirectory, or HostKey (Windows Server 2019 and later).")]
         public AttestationMode? Mode { get; set; }
 
@@ -51,7 +52,8 @@ namespace HgsDsc.Resources.HgsAttestationMode
         [Description("Host keys registered for host key attestation (Get-HgsAttestationHostKey), where the node has it.")]
         public int? HostKeyCount { get; set; }
 
-        private IHgsAttestationServer Server => server ?? new HgsAttestationServerCmdlets(new RunspaceCommandInvoker());
+        private IHgsAttestationServer Server =>
+            server ?? NodeServices.Get<IHgsAttestationServer>(() => new HgsAttestationServerCmdlets(new RunspaceCommandInvoker()));
 
         protected override HgsAttestationMode GetCurrentState(HgsAttestationMode desired)
         {

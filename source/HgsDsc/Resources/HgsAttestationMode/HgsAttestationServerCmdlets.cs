@@ -86,12 +86,12 @@ namespace HgsDsc.Resources.HgsAttestationMode
                 }
 
                 var entryName = PSObjectReader.PropertyText(item, "Name") ?? PSObjectReader.PropertyText(item, "Key");
-                if (entryName != null && PSObjectReader.Property(item, "Value") is var entryValue
-                    && item.Properties["Value"] != null)
+                var entryValue = item.Properties["Value"];
+                if (entryName != null && entryValue != null)
                 {
                     if (string.Equals(entryName.Trim(), name, StringComparison.OrdinalIgnoreCase))
                     {
-                        return entryValue;
+                        return entryValue.Value;
                     }
 
                     continue;

@@ -41,6 +41,7 @@ namespace HgsDsc.Resources.HgsDumpPolicy
 
         [DscProperty]
         [Description("NoDumps: hosts must have memory dumps disabled (Hgs_NoDumps enabled). EncryptedDumps: hosts may write dumps only encrypted with a trusted key (Hgs_DumpEncryption and Hgs_DumpEncryptionKey enabled, Hgs_NoDumps disabled). Unmanaged or not set: these three policies are left as they are.")]
+        [ValidateSet(nameof(DumpPolicy.Unmanaged), nameof(DumpPolicy.NoDumps), nameof(DumpPolicy.EncryptedDumps))]
         public DumpPolicy? Policy { get; set; }
 
         [DscProperty]

@@ -12,6 +12,7 @@ namespace HgsDsc.Tests.Resources.HgsDumpPolicy;
 /// HgsDumpPolicy run the way PSDesiredStateConfiguration runs it (its generated PowerShell class,
 /// in a fresh runspace), against the stub HGS cmdlets, checking the exact commands it issues.
 /// </summary>
+[Collection(HgsDsc.Tests.Conformance.EngineCollection.Name)]
 public sealed class HgsDumpPolicyIntegrationTests : IDisposable
 {
     private const string KeyA = Host.KeyA;
@@ -122,11 +123,11 @@ public sealed class HgsDumpPolicyIntegrationTests : IDisposable
         Assert.Equal(
             new[]
             {
-                $"Add-HgsAttestationDumpPolicy -Confirm False -Name HgsDsc_DumpKey_{KeyA} -PolicyVersion {Version} -PublicKeyHash {KeyA}",
-                $"Add-HgsAttestationDumpPolicy -Confirm False -Name HgsDsc_DumpKey_{fileHash} -PolicyVersion {Version} -PublicKeyHash {fileHash}",
-                $"Enable-HgsAttestationPolicy -Confirm False -Name Hgs_DumpEncryption -PolicyVersion {Version}",
-                $"Enable-HgsAttestationPolicy -Confirm False -Name Hgs_DumpEncryptionKey -PolicyVersion {Version}",
-                $"Disable-HgsAttestationPolicy -Confirm False -Name Hgs_NoDumps -PolicyVersion {Version}",
+                $"Add-HgsAttestationDumpPolicy -Confirm False -ErrorAction Stop -Name HgsDsc_DumpKey_{KeyA} -PolicyVersion {Version} -PublicKeyHash {KeyA}",
+                $"Add-HgsAttestationDumpPolicy -Confirm False -ErrorAction Stop -Name HgsDsc_DumpKey_{fileHash} -PolicyVersion {Version} -PublicKeyHash {fileHash}",
+                $"Enable-HgsAttestationPolicy -Confirm False -ErrorAction Stop -Name Hgs_DumpEncryption -PolicyVersion {Version}",
+                $"Enable-HgsAttestationPolicy -Confirm False -ErrorAction Stop -Name Hgs_DumpEncryptionKey -PolicyVersion {Version}",
+                $"Disable-HgsAttestationPolicy -Confirm False -ErrorAction Stop -Name Hgs_NoDumps -PolicyVersion {Version}",
             },
             Changes());
         Assert.Equal(true, PSObject.AsPSObject(Invoke("Test", desired)).BaseObject);
@@ -163,7 +164,7 @@ public sealed class HgsDumpPolicyIntegrationTests : IDisposable
 
         Invoke("Set", Desired("NoDumps"));
 
-        Assert.Equal(new[] { $"Enable-HgsAttestationPolicy -Confirm False -Name Hgs_NoDumps -PolicyVersion {Version}" }, Changes());
+        Assert.Equal(new[] { $"Enable-HgsAttestationPolicy -Confirm False -ErrorAction Stop -Name Hgs_NoDumps -PolicyVersion {Version}" }, Changes());
         Assert.Equal(true, PSObject.AsPSObject(Invoke("Test", Desired("NoDumps"))).BaseObject);
     }
 
@@ -176,7 +177,7 @@ public sealed class HgsDumpPolicyIntegrationTests : IDisposable
         var state = (PSObject)Invoke("Get", Desired("NoDumps"))!;
         var error = Error(Invoke("Set", Desired("NoDumps", new[] { KeyA })));
 
-        var reason = (PSObject)Assert.Single((object[])state.Properties["Reasons"].Value);
+        var reason = PSObject.AsPSObject(Assert.Single((object[])state.Properties["Reasons"].Value));
         var phrase = (string)reason.Properties["Phrase"].Value;
         Assert.Equal("HgsDumpPolicy:HgsDumpPolicy:Policy", reason.Properties["Code"].Value);
         Assert.StartsWith("This HGS node does not have the command Add-HgsAttestationDumpPolicy. (HDP0001) This HGS node does not have the attestation policies Hgs_NoDumps, Hgs_DumpEncryption, Hgs_DumpEncryptionKey. (HDP0002)", phrase);
@@ -193,7 +194,7 @@ public sealed class HgsDumpPolicyIntegrationTests : IDisposable
 
         var state = (PSObject)Invoke("Get", Desired("NoDumps"))!;
 
-        var phrase = (string)((PSObject)Assert.Single((object[])state.Properties["Reasons"].Value)).Properties["Phrase"].Value;
+        var phrase = (string)PSObject.AsPSObject(Assert.Single((object[])state.Properties["Reasons"].Value)).Properties["Phrase"].Value;
         Assert.StartsWith("This HGS node does not have the command Add-HgsAttestationDumpPolicy. (HDP0001) The memory dump policies", phrase);
         Assert.Empty(Changes());
     }
@@ -223,7 +224,7 @@ public sealed class HgsDumpPolicyIntegrationTests : IDisposable
 
         Invoke("Set", Desired(hashes: new[] { KeyB }, purge: true));
 
-        Assert.Equal(new[] { $"Remove-HgsAttestationPolicy -Confirm False -Name k-a -PolicyVersion {Version}" }, Changes());
+        Assert.Equal(new[] { $"Remove-HgsAttestationPolicy -Confirm False -ErrorAction Stop -Name k-a -PolicyVersion {Version}" }, Changes());
         Assert.Equal(true, PSObject.AsPSObject(Invoke("Test", Desired(hashes: new[] { KeyB }, purge: true))).BaseObject);
     }
 
@@ -236,7 +237,8 @@ public sealed class HgsDumpPolicyIntegrationTests : IDisposable
         var first = Changes();
         Invoke("Set", Desired("EncryptedDumps", new[] { KeyA }));
 
-        Assert.Equal(4, first.Count);
+        Assert.Equal(3, first.Count);
+        Assert.Single(first, c => c.StartsWith("Add-HgsAttestationDumpPolicy", StringComparison.Ordinal));
         Assert.Equal(first, Changes());
     }
 
@@ -253,8 +255,8 @@ public sealed class HgsDumpPolicyIntegrationTests : IDisposable
         Assert.Equal(
             new[]
             {
-                "Enable-HgsAttestationPolicy -Confirm False -Name Hgs_NoDumps -PolicyVersion PolicyVersion1503",
-                $"Enable-HgsAttestationPolicy -Confirm False -Name Hgs_NoDumps -PolicyVersion {Version}",
+                "Enable-HgsAttestationPolicy -Confirm False -ErrorAction Stop -Name Hgs_NoDumps -PolicyVersion PolicyVersion1503",
+                $"Enable-HgsAttestationPolicy -Confirm False -ErrorAction Stop -Name Hgs_NoDumps -PolicyVersion {Version}",
             },
             Changes());
     }
@@ -271,7 +273,7 @@ public sealed class HgsDumpPolicyIntegrationTests : IDisposable
         Invoke("Set", Desired("NoDumps"));
 
         Assert.All(session.StubCalls(), c => Assert.False(c.Parameters.ContainsKey("Stage")));
-        Assert.Equal(new[] { $"Enable-HgsAttestationPolicy -Confirm False -Name Hgs_NoDumps -PolicyVersion {Version}" }, Changes());
+        Assert.Equal(new[] { $"Enable-HgsAttestationPolicy -Confirm False -ErrorAction Stop -Name Hgs_NoDumps -PolicyVersion {Version}" }, Changes());
     }
 
     [Fact]
@@ -316,9 +318,18 @@ public sealed class HgsDumpPolicyIntegrationTests : IDisposable
     {
         UseStub(new Hashtable());
 
-        var failure = Assert.ThrowsAny<Exception>(() => session.Run("Enable-HgsAttestationPolicy -Name Hgs_NoDumps"));
+        foreach (var command in new[]
+        {
+            "Enable-HgsAttestationPolicy -Name Hgs_NoDumps",
+            "Disable-HgsAttestationPolicy -Name Hgs_NoDumps",
+            "Remove-HgsAttestationPolicy -Name Hgs_NoDumps",
+            "Add-HgsAttestationDumpPolicy -Name k -PublicKeyHash " + KeyA,
+        })
+        {
+            var failure = Assert.Throws<PowerShellErrorException>(() => session.Run(command));
+            Assert.Contains("does not support user interaction", failure.Message);
+        }
 
-        Assert.DoesNotContain(session.StubCalls(), c => c.Command == "Enable-HgsAttestationPolicy");
-        Assert.NotNull(failure);
+        Assert.DoesNotContain(session.StubCalls(), c => ChangingCommands.Contains(c.Command));
     }
 }
