@@ -520,6 +520,18 @@ public sealed class HgsDumpPolicyTests
     }
 
     [Fact]
+    public void Get_and_Test_never_change_HGS()
+    {
+        var hgs = new FakeHgs(FakeHgs.DumpPolicies(Enabled, Disabled, Disabled).Append(FakeHgs.Key("k-a", KeyA)).ToArray());
+        var resource = Desired(hgs, DumpPolicy.EncryptedDumps, new[] { KeyB }, purge: true);
+
+        Assert.NotEmpty(resource.Get().Reasons!);
+        Assert.False(resource.Test());
+
+        Assert.Empty(Changes(hgs));
+    }
+
+    [Fact]
     public void Get_reports_no_policy_when_the_node_matches_neither()
     {
         var hgs = new FakeHgs(FakeHgs.DumpPolicies(Disabled, Enabled, Disabled));
