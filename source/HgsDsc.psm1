@@ -232,3 +232,73 @@ class HgsCertificateKeyAccess
         Invoke-HgsDscResourceMethod -Resource $this -Method Set
     }
 }
+
+<#
+    .SYNOPSIS
+        HGS enforces the desired memory-dump policy (no dumps, or only dumps encrypted with
+        a trusted key) and trusts the listed dump encryption keys, changing them in an order
+        that never locks out a host.
+#>
+[DscResource()]
+class HgsDumpPolicy
+{
+    # Always 'Yes': HGS has one set of dump policies.
+    [DscProperty(Key)]
+    [ValidateSet('Yes')]
+    [System.String]
+    $IsSingleInstance
+
+    # NoDumps: hosts must have memory dumps disabled (Hgs_NoDumps enabled). EncryptedDumps:
+    # hosts may write dumps only encrypted with a trusted key (Hgs_DumpEncryption and
+    # Hgs_DumpEncryptionKey enabled, Hgs_NoDumps disabled). Unmanaged or not set: these
+    # three policies are left as they are.
+    [DscProperty()]
+    [ValidateSet('Unmanaged', 'NoDumps', 'EncryptedDumps')]
+    [System.String]
+    $Policy
+
+    # SHA-256 hashes (64 hex characters) of dump encryption public keys HGS must trust. Get
+    # returns the hashes HGS trusts now.
+    [DscProperty()]
+    [System.String[]]
+    $TrustedKeyHash
+
+    # Full paths of hosts' dump encryption certificates (.cer, DER or PEM) or public key
+    # blobs exported from CrashControl\EncryptionCertificates\Certificate.1\PublicKey; HGS
+    # must trust their keys (RSA 2048, 3072 or 4096).
+    [DscProperty()]
+    [System.String[]]
+    $TrustedKeyFile
+
+    # Remove trusted dump key policies whose key is listed in neither TrustedKeyHash nor
+    # TrustedKeyFile. Nothing else is ever removed.
+    [DscProperty()]
+    [Nullable[System.Boolean]]
+    $PurgeTrustedKeys
+
+    # The dump policies HGS has, each as 'Name [PolicyVersion]: State', with the key hash of
+    # each trusted key policy.
+    [DscProperty(NotConfigurable)]
+    [System.String[]]
+    $PolicyStates
+
+    # Why the node is not in the desired state; empty when it is. Filled by Get.
+    [DscProperty(NotConfigurable)]
+    [HgsDscReason[]]
+    $Reasons
+
+    [HgsDumpPolicy] Get()
+    {
+        return (Invoke-HgsDscResourceMethod -Resource $this -Method Get -State ([HgsDumpPolicy]::new()))
+    }
+
+    [System.Boolean] Test()
+    {
+        return (Invoke-HgsDscResourceMethod -Resource $this -Method Test)
+    }
+
+    [void] Set()
+    {
+        Invoke-HgsDscResourceMethod -Resource $this -Method Set
+    }
+}
