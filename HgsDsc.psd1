@@ -17,7 +17,7 @@
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()
-    DscResourcesToExport = @('HgsAttestationMode', 'HgsAuditPrivilege')
+    DscResourcesToExport = @('HgsAttestationMode', 'HgsAuditPrivilege', 'HgsCertificateKeyAccess', 'HgsDumpPolicy')
 
     PrivateData          = @{
         PSData = @{
