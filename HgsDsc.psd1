@@ -17,7 +17,7 @@
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()
-    DscResourcesToExport = @('HgsAttestationMode', 'HgsAuditPrivilege', 'HgsTrustedTpmRoots')
+    DscResourcesToExport = @('HgsAttestationMode', 'HgsAuditPrivilege', 'HgsCertificateKeyAccess', 'HgsDumpPolicy', 'HgsTrustedTpmRoots')
 
     PrivateData          = @{
         PSData = @{

@@ -160,6 +160,151 @@ class HgsAuditPrivilege
 
 <#
     .SYNOPSIS
+        The KeyProtection gMSA can read the private key of each HGS certificate added by
+        thumbprint (one, or All that HGS uses), and each certificate meets the HGS
+        requirements. Apply it to every node.
+#>
+[DscResource()]
+class HgsCertificateKeyAccess
+{
+    # The thumbprint of a certificate in LocalMachine\My, or 'All' for every certificate HGS
+    # uses on this node (Get-HgsKeyProtectionCertificate and the communications
+    # certificate), so that a renewed certificate is covered without editing the
+    # configuration.
+    [DscProperty(Key)]
+    [System.String]
+    $Thumbprint
+
+    # The account that needs Read on the private keys: DOMAIN\name$ or a SID. Default: the
+    # identity of the IIS app pool KeyProtection.
+    [DscProperty()]
+    [System.String]
+    $Account
+
+    # What the single certificate is used for (Signing, Encryption or Communications);
+    # decides the key usage it needs. Not allowed with Thumbprint 'All'. Default: what HGS
+    # reports for it.
+    [DscProperty()]
+    [ValidateSet('Signing', 'Encryption', 'Communications')]
+    [System.String]
+    $CertificateType
+
+    # The thumbprints checked: the one given, or every enabled certificate HGS uses that was
+    # added by thumbprint.
+    [DscProperty(NotConfigurable)]
+    [System.String[]]
+    $Certificates
+
+    # One line per certificate checked: its use, the access of the account, unmet
+    # requirements and the key provider.
+    [DscProperty(NotConfigurable)]
+    [System.String[]]
+    $Findings
+
+    # Whether the account can read the private key of every certificate checked.
+    [DscProperty(NotConfigurable)]
+    [Nullable[System.Boolean]]
+    $AccessGranted
+
+    # Whether every certificate checked meets the HGS requirements (private key, RSA of 2048
+    # bits or more, key usage, validity).
+    [DscProperty(NotConfigurable)]
+    [Nullable[System.Boolean]]
+    $RequirementsMet
+
+    # Why the node is not in the desired state; empty when it is. Filled by Get.
+    [DscProperty(NotConfigurable)]
+    [HgsDscReason[]]
+    $Reasons
+
+    [HgsCertificateKeyAccess] Get()
+    {
+        return (Invoke-HgsDscResourceMethod -Resource $this -Method Get -State ([HgsCertificateKeyAccess]::new()))
+    }
+
+    [System.Boolean] Test()
+    {
+        return (Invoke-HgsDscResourceMethod -Resource $this -Method Test)
+    }
+
+    [void] Set()
+    {
+        Invoke-HgsDscResourceMethod -Resource $this -Method Set
+    }
+}
+
+<#
+    .SYNOPSIS
+        HGS enforces the desired memory-dump policy (no dumps, or only dumps encrypted with
+        a trusted key) and trusts the listed dump encryption keys, changing them in an order
+        that never locks out a host.
+#>
+[DscResource()]
+class HgsDumpPolicy
+{
+    # Always 'Yes': HGS has one set of dump policies.
+    [DscProperty(Key)]
+    [ValidateSet('Yes')]
+    [System.String]
+    $IsSingleInstance
+
+    # NoDumps: hosts must have memory dumps disabled (Hgs_NoDumps enabled). EncryptedDumps:
+    # hosts may write dumps only encrypted with a trusted key (Hgs_DumpEncryption and
+    # Hgs_DumpEncryptionKey enabled, Hgs_NoDumps disabled). Unmanaged or not set: these
+    # three policies are left as they are.
+    [DscProperty()]
+    [ValidateSet('Unmanaged', 'NoDumps', 'EncryptedDumps')]
+    [System.String]
+    $Policy
+
+    # SHA-256 hashes (64 hex characters) of dump encryption public keys HGS must trust. Get
+    # returns the hashes HGS trusts now.
+    [DscProperty()]
+    [System.String[]]
+    $TrustedKeyHash
+
+    # Full paths of hosts' dump encryption certificates (.cer, DER or PEM) or public key
+    # blobs exported from CrashControl\EncryptionCertificates\Certificate.1\PublicKey; HGS
+    # must trust their keys (RSA 2048, 3072 or 4096).
+    [DscProperty()]
+    [System.String[]]
+    $TrustedKeyFile
+
+    # Remove trusted dump key policies whose key is listed in neither TrustedKeyHash nor
+    # TrustedKeyFile. Nothing else is ever removed.
+    [DscProperty()]
+    [Nullable[System.Boolean]]
+    $PurgeTrustedKeys
+
+    # The dump policies HGS has, each as 'Name [PolicyVersion]: State', with the key hash of
+    # each trusted key policy.
+    [DscProperty(NotConfigurable)]
+    [System.String[]]
+    $PolicyStates
+
+    # Why the node is not in the desired state; empty when it is. Filled by Get.
+    [DscProperty(NotConfigurable)]
+    [HgsDscReason[]]
+    $Reasons
+
+    [HgsDumpPolicy] Get()
+    {
+        return (Invoke-HgsDscResourceMethod -Resource $this -Method Get -State ([HgsDumpPolicy]::new()))
+    }
+
+    [System.Boolean] Test()
+    {
+        return (Invoke-HgsDscResourceMethod -Resource $this -Method Test)
+    }
+
+    [void] Set()
+    {
+        Invoke-HgsDscResourceMethod -Resource $this -Method Set
+    }
+}
+
+<#
+    .SYNOPSIS
         The Trusted TPM root certificate package is installed on this HGS node: vendor roots
         in LocalMachine\TrustedTPM_RootCA, intermediates in
         LocalMachine\TrustedTPM_IntermediateCA. Apply it to every node.

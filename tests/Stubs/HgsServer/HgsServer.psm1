@@ -134,3 +134,472 @@ function Get-HgsAttestationHostKey
 }
 
 Export-ModuleMember -Function Get-HgsServer, Set-HgsServer, Get-HgsAttestationTpmHost, Get-HgsAttestationHostGroup, Get-HgsAttestationHostKey
+
+# ---- HgsKeyProtection certificates (HgsCertificateKeyAccess) ------------------------------------
+# On a node these two cmdlets come from the module HgsKeyProtection, installed with the HGS role
+# beside HgsServer; they live here so that one Import-Module brings every HGS stub. Parameter sets
+# follow Microsoft's cmdlet reference. Steered by $global:HgsStub (see ../README.md):
+#   KeyProtectionCertificates  @( @{ Thumbprint; CertificateType = 'Signing'|'Encryption'; Enabled; Primary;
+#                                    AddedBy = 'Thumbprint'|'Pfx'; Certificate = <X509Certificate2, optional> } )
+#   CommunicationsCertificate  @{ Thumbprint; AddedBy; Certificate } or absent
+#   KeyProtectionShape         'Live' (default) or 'Deserialized' (as Windows PowerShell compatibility returns it)
+
+function New-HgsStubCertificateData
+{
+    param ([hashtable] $Entry)
+
+    # HGS reports a certificate added by thumbprint as a CertificateReference to the store; the type
+    # HGS uses for one added from a PFX file is not documented, only that it is not a reference.
+    if ($Entry.AddedBy -eq 'Pfx')
+    {
+        return [pscustomobject] @{ PSTypeName = 'HgsStub.PfxCertificateData'; Data = [byte[]] @(48, 130) }
+    }
+
+    [pscustomobject] @{
+        PSTypeName    = 'Microsoft.Windows.KpsServer.Common.CertificateManagement.CertificateReference'
+        StoreLocation = 'LocalMachine'
+        StoreName     = 'My'
+        Thumbprint    = $Entry.Thumbprint
+    }
+}
+
+function Get-HgsStubCertificate
+{
+    param ([hashtable] $Entry)
+
+    if ($null -ne $Entry.Certificate)
+    {
+        return $Entry.Certificate
+    }
+
+    [pscustomobject] @{ Thumbprint = $Entry.Thumbprint }
+}
+
+function ConvertTo-HgsStubShape
+{
+    param ($InputObject)
+
+    if ((Get-HgsStubSetting -Name 'KeyProtectionShape' -Default 'Live') -eq 'Deserialized')
+    {
+        return [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($InputObject, 2))
+    }
+
+    $InputObject
+}
+
+function Get-HgsKeyProtectionCertificate
+{
+    [CmdletBinding(DefaultParameterSetName = 'GetMultipleCerts')]
+    param
+    (
+        [Parameter(ParameterSetName = 'GetMultipleCerts')]
+        [Parameter(Mandatory = $true, ParameterSetName = 'GetOneCert')]
+        [ValidateSet('Signing', 'Encryption')]
+        [string]
+        $CertificateType,
+
+        [Parameter(ParameterSetName = 'GetMultipleCerts')]
+        [bool]
+        $IsEnabled,
+
+        [Parameter(ParameterSetName = 'GetMultipleCerts')]
+        [bool]
+        $IsPrimary,
+
+        [Parameter(Mandatory = $true, ParameterSetName = 'GetOneCert')]
+        [string]
+        $Thumbprint
+    )
+
+    Add-HgsStubCall -Command 'Get-HgsKeyProtectionCertificate' -Parameters (@{} + $PSBoundParameters)
+    foreach ($entry in @(Get-HgsStubSetting -Name 'KeyProtectionCertificates' -Default @()))
+    {
+        $enabled = if ($entry.ContainsKey('Enabled')) { [bool] $entry.Enabled } else { $true }
+        $primary = if ($entry.ContainsKey('Primary')) { [bool] $entry.Primary } else { $false }
+        if (($PSBoundParameters.ContainsKey('CertificateType') -and $entry.CertificateType -ne $CertificateType) -or
+            ($PSBoundParameters.ContainsKey('IsEnabled') -and $enabled -ne $IsEnabled) -or
+            ($PSBoundParameters.ContainsKey('IsPrimary') -and $primary -ne $IsPrimary) -or
+            ($PSBoundParameters.ContainsKey('Thumbprint') -and $entry.Thumbprint -ne $Thumbprint))
+        {
+            continue
+        }
+
+        ConvertTo-HgsStubShape ([pscustomobject] @{
+                Thumbprint      = $entry.Thumbprint
+                CertificateType = $entry.CertificateType
+                Enabled         = $enabled
+                Primary         = $primary
+                Certificate     = Get-HgsStubCertificate -Entry $entry
+                CertificateData = New-HgsStubCertificateData -Entry $entry
+            })
+    }
+}
+
+function Get-HgsKeyProtectionConfiguration
+{
+    [CmdletBinding()]
+    param ()
+
+    Add-HgsStubCall -Command 'Get-HgsKeyProtectionConfiguration' -Parameters (@{} + $PSBoundParameters)
+    $communications = Get-HgsStubSetting -Name 'CommunicationsCertificate' -Default $null
+    $configuration = [pscustomobject] @{
+        CommunicationsCertificate     = $null
+        CommunicationsCertificateData = $null
+    }
+    if ($null -ne $communications)
+    {
+        $configuration.CommunicationsCertificate = Get-HgsStubCertificate -Entry $communications
+        $configuration.CommunicationsCertificateData = New-HgsStubCertificateData -Entry $communications
+    }
+
+    ConvertTo-HgsStubShape $configuration
+}
+
+Export-ModuleMember -Function Get-HgsKeyProtectionCertificate, Get-HgsKeyProtectionConfiguration
+
+#region Attestation policies (HgsDumpPolicy) -------------------------------------------------
+# Get-, Enable-, Disable-, Remove-HgsAttestationPolicy and Add-HgsAttestationDumpPolicy, with
+# the parameter sets of the HgsAttestation cmdlet reference. The policies live in
+# $global:HgsStub.Policies (a list of hashtables: Name, PolicyType, State, PolicyVersion,
+# Stage, PublicKeyHash), so changes are seen by the next Get. See ../README.md.
+
+enum AttestationPolicyState
+{
+    Disabled
+    Enabled
+    Locked
+}
+
+enum PolicyVersion
+{
+    None
+    PolicyVersion1503
+    PolicyVersion1704
+}
+
+# The live output type; its exact properties are not documented by Microsoft.
+class AttestationPolicyInfo
+{
+    [string] $Name
+    [string] $PolicyType
+    [AttestationPolicyState] $State
+    [PolicyVersion] $PolicyVersion
+    [bool] $Stage
+    [string] $PublicKeyHash
+}
+
+function New-HgsStubPolicy
+{
+    param ([string] $Name, [string] $PolicyType, [string] $State, [string] $PolicyVersion = 'PolicyVersion1704')
+
+    @{ Name = $Name; PolicyType = $PolicyType; State = $State; PolicyVersion = $PolicyVersion; Stage = $false; PublicKeyHash = $null }
+}
+
+function Initialize-HgsStubPolicies
+{
+    if ($null -eq $global:HgsStub)
+    {
+        $global:HgsStub = @{}
+    }
+
+    $noUpdate = Get-HgsStubSetting -Name 'NoDumpUpdate' -Default $false
+    $given = Get-HgsStubSetting -Name 'Policies' -Default $null
+    if ($null -eq $given)
+    {
+        $given = @(
+            New-HgsStubPolicy -Name 'Hgs_SecureBootEnabled' -PolicyType 'SecureBootEnabled' -State 'Locked'
+            New-HgsStubPolicy -Name 'Hgs_UefiDebugDisabled' -PolicyType 'UefiDebugDisabled' -State 'Locked'
+            New-HgsStubPolicy -Name 'Hgs_IommuEnabled' -PolicyType 'IommuEnabled' -State 'Enabled'
+            New-HgsStubPolicy -Name 'Hgs_BitLockerEnabled' -PolicyType 'BitLockerEnabled' -State 'Disabled'
+            # New policies arrive disabled after the cumulative update.
+            New-HgsStubPolicy -Name 'Hgs_NoDumps' -PolicyType 'NoDumps' -State 'Disabled'
+            New-HgsStubPolicy -Name 'Hgs_DumpEncryption' -PolicyType 'DumpEncryption' -State 'Disabled'
+            New-HgsStubPolicy -Name 'Hgs_DumpEncryptionKey' -PolicyType 'DumpEncryptionKey' -State 'Disabled'
+        )
+    }
+
+    $policies = [System.Collections.Generic.List[object]]::new()
+    foreach ($policy in $given)
+    {
+        $entry = @{ Stage = $false; PublicKeyHash = $null; PolicyVersion = 'PolicyVersion1704' }
+        foreach ($key in $policy.Keys)
+        {
+            $entry[$key] = $policy[$key]
+        }
+
+        if ($noUpdate -and $entry.PolicyType -in 'NoDumps', 'DumpEncryption', 'DumpEncryptionKey')
+        {
+            continue
+        }
+
+        $policies.Add($entry)
+    }
+
+    $global:HgsStub.Policies = $policies
+}
+
+function ConvertTo-HgsStubPolicyOutput
+{
+    param ([hashtable] $Policy)
+
+    $hash = if (Get-HgsStubSetting -Name 'HideKeyHash' -Default $false) { $null } else { $Policy.PublicKeyHash }
+    $shape = Get-HgsStubSetting -Name 'PolicyShape' -Default 'Info'
+    if ($shape -in 'Info', 'Deserialized')
+    {
+        $output = [AttestationPolicyInfo]::new()
+        $output.Name = $Policy.Name
+        $output.PolicyType = $Policy.PolicyType
+        $output.State = $Policy.State
+        $output.PolicyVersion = if ($Policy.PolicyVersion) { $Policy.PolicyVersion } else { 'None' }
+        $output.Stage = [bool] $Policy.Stage
+        $output.PublicKeyHash = $hash
+    }
+    else
+    {
+        # The other likely shape: Type, Enabled/Locked flags, Version, IsStaged, KeyHash.
+        $output = [pscustomobject] @{
+            Name     = $Policy.Name
+            Type     = $Policy.PolicyType
+            Enabled  = $Policy.State -ne 'Disabled'
+            Locked   = $Policy.State -eq 'Locked'
+            Version  = $Policy.PolicyVersion
+            IsStaged = [bool] $Policy.Stage
+            KeyHash  = $hash
+        }
+    }
+
+    if ($shape -like 'Deserialized*')
+    {
+        return [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($output))
+    }
+
+    return $output
+}
+
+function Find-HgsStubPolicy
+{
+    param ([string] $Name, [hashtable] $Bound, [bool] $Stage)
+
+    # Without -PolicyVersion the cmdlets act on the default version (or on unversioned entries).
+    $version = if ($Bound.ContainsKey('PolicyVersion')) { [string] $Bound.PolicyVersion } else { Get-HgsStubSetting -Name 'DefaultPolicyVersion' -Default 'PolicyVersion1704' }
+    @($global:HgsStub.Policies | Where-Object {
+            $_.Name -eq $Name -and [bool] $_.Stage -eq $Stage -and (-not $_.PolicyVersion -or $_.PolicyVersion -eq $version)
+        })
+}
+
+function Get-HgsAttestationPolicy
+{
+    [CmdletBinding()]
+    param
+    (
+        [Parameter(Position = 0, ValueFromPipeline = $true)]
+        [string]
+        $Name,
+
+        [AttestationPolicyState]
+        $State,
+
+        [string[]]
+        $PolicyType,
+
+        [PolicyVersion]
+        $PolicyVersion,
+
+        [switch]
+        $Stage
+    )
+
+    process
+    {
+        Add-HgsStubCall -Command 'Get-HgsAttestationPolicy' -Parameters (@{} + $PSBoundParameters)
+        foreach ($policy in $global:HgsStub.Policies)
+        {
+            if ([bool] $policy.Stage -ne $Stage.IsPresent) { continue }
+            if ($PSBoundParameters.ContainsKey('Name') -and $policy.Name -notlike $Name) { continue }
+            if ($PSBoundParameters.ContainsKey('State') -and $policy.State -ne [string] $State) { continue }
+            if ($PSBoundParameters.ContainsKey('PolicyType') -and $policy.PolicyType -notin $PolicyType) { continue }
+            if ($PSBoundParameters.ContainsKey('PolicyVersion') -and $policy.PolicyVersion -and $policy.PolicyVersion -ne [string] $PolicyVersion) { continue }
+            ConvertTo-HgsStubPolicyOutput -Policy $policy
+        }
+    }
+}
+
+function Set-HgsStubPolicyState
+{
+    param ([string] $Command, [string] $Name, [hashtable] $Bound, [bool] $Stage, [string] $To)
+
+    $targets = Find-HgsStubPolicy -Name $Name -Bound $Bound -Stage $Stage
+    if ($targets.Count -eq 0)
+    {
+        throw [System.ArgumentException]::new("${Command}: no attestation policy named '$Name' was found.")
+    }
+
+    foreach ($policy in $targets)
+    {
+        if ($policy.State -eq 'Locked')
+        {
+            if ($To -eq 'Enabled') { continue }
+            throw [System.InvalidOperationException]::new("${Command}: the attestation policy '$Name' is locked and cannot be changed.")
+        }
+
+        if ($To -eq 'Removed')
+        {
+            if ($policy.Name -like 'Hgs_*')
+            {
+                throw [System.InvalidOperationException]::new("${Command}: the built-in attestation policy '$Name' cannot be removed.")
+            }
+
+            [void] $global:HgsStub.Policies.Remove($policy)
+        }
+        else
+        {
+            $policy.State = $To
+            ConvertTo-HgsStubPolicyOutput -Policy $policy
+        }
+    }
+}
+
+function Enable-HgsAttestationPolicy
+{
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    param
+    (
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [string]
+        $Name,
+
+        [PolicyVersion]
+        $PolicyVersion,
+
+        [switch]
+        $Stage
+    )
+
+    process
+    {
+        $bound = @{} + $PSBoundParameters
+        if ($PSCmdlet.ShouldProcess($Name, 'Enable attestation policy'))
+        {
+            Add-HgsStubCall -Command 'Enable-HgsAttestationPolicy' -Parameters $bound
+            Set-HgsStubPolicyState -Command 'Enable-HgsAttestationPolicy' -Name $Name -Bound $bound -Stage $Stage.IsPresent -To 'Enabled'
+        }
+    }
+}
+
+function Disable-HgsAttestationPolicy
+{
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    param
+    (
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [string]
+        $Name,
+
+        [PolicyVersion]
+        $PolicyVersion,
+
+        [switch]
+        $Stage
+    )
+
+    process
+    {
+        $bound = @{} + $PSBoundParameters
+        if ($PSCmdlet.ShouldProcess($Name, 'Disable attestation policy'))
+        {
+            Add-HgsStubCall -Command 'Disable-HgsAttestationPolicy' -Parameters $bound
+            Set-HgsStubPolicyState -Command 'Disable-HgsAttestationPolicy' -Name $Name -Bound $bound -Stage $Stage.IsPresent -To 'Disabled'
+        }
+    }
+}
+
+function Remove-HgsAttestationPolicy
+{
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    param
+    (
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [string]
+        $Name,
+
+        [PolicyVersion]
+        $PolicyVersion,
+
+        [switch]
+        $Stage
+    )
+
+    process
+    {
+        $bound = @{} + $PSBoundParameters
+        if ($PSCmdlet.ShouldProcess($Name, 'Remove attestation policy'))
+        {
+            Add-HgsStubCall -Command 'Remove-HgsAttestationPolicy' -Parameters $bound
+            Set-HgsStubPolicyState -Command 'Remove-HgsAttestationPolicy' -Name $Name -Bound $bound -Stage $Stage.IsPresent -To 'Removed'
+        }
+    }
+}
+
+function Add-HgsAttestationDumpPolicy
+{
+    [CmdletBinding(DefaultParameterSetName = 'Console', SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    param
+    (
+        [Parameter(Mandatory = $true, Position = 0, ParameterSetName = 'Console', ValueFromPipelineByPropertyName = $true)]
+        [string]
+        $PublicKeyHash,
+
+        [Parameter(Mandatory = $true, Position = 0, ParameterSetName = 'File', ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)]
+        [Alias('FilePath', 'PSPath')]
+        [string]
+        $Path,
+
+        [Parameter(Mandatory = $true, ParameterSetName = 'Console')]
+        [Parameter(ParameterSetName = 'File')]
+        [string]
+        $Name,
+
+        [PolicyVersion]
+        $PolicyVersion,
+
+        [switch]
+        $Stage
+    )
+
+    process
+    {
+        $bound = @{} + $PSBoundParameters
+        if ($PSCmdlet.ParameterSetName -eq 'Console' -and $PublicKeyHash -notmatch '^[0-9A-Fa-f]{64}$')
+        {
+            throw [System.ArgumentException]::new("Add-HgsAttestationDumpPolicy: '$PublicKeyHash' is not a SHA256 public key hash.")
+        }
+
+        $version = if ($bound.ContainsKey('PolicyVersion')) { [string] $PolicyVersion } else { Get-HgsStubSetting -Name 'DefaultPolicyVersion' -Default 'PolicyVersion1704' }
+        if (-not $Name) { $Name = [System.IO.Path]::GetFileNameWithoutExtension($Path) }
+        if (@($global:HgsStub.Policies | Where-Object { $_.Name -eq $Name -and $_.PolicyVersion -eq $version -and [bool] $_.Stage -eq $Stage.IsPresent }).Count -gt 0)
+        {
+            throw [System.InvalidOperationException]::new("Add-HgsAttestationDumpPolicy: an attestation policy named '$Name' already exists.")
+        }
+
+        if ($PSCmdlet.ShouldProcess($Name, 'Add dump encryption key policy'))
+        {
+            Add-HgsStubCall -Command 'Add-HgsAttestationDumpPolicy' -Parameters $bound
+            # The File set reads the hash from a TCG log, which the stub does not parse.
+            $policy = @{ Name = $Name; PolicyType = 'DumpEncryptionKey'; State = 'Enabled'; PolicyVersion = $version; Stage = $Stage.IsPresent; PublicKeyHash = $(if ($PSCmdlet.ParameterSetName -eq 'Console') { $PublicKeyHash }) }
+            $global:HgsStub.Policies.Add($policy)
+            ConvertTo-HgsStubPolicyOutput -Policy $policy
+        }
+    }
+}
+
+Initialize-HgsStubPolicies
+
+# 'NoDumpUpdate' (or 'NoDumpPolicyCommand' alone) stands for a node without the cumulative update: no Add-HgsAttestationDumpPolicy.
+$dumpPolicyCommands = @('Get-HgsAttestationPolicy', 'Enable-HgsAttestationPolicy', 'Disable-HgsAttestationPolicy', 'Remove-HgsAttestationPolicy')
+if (-not ((Get-HgsStubSetting -Name 'NoDumpUpdate' -Default $false) -or (Get-HgsStubSetting -Name 'NoDumpPolicyCommand' -Default $false)))
+{
+    $dumpPolicyCommands += 'Add-HgsAttestationDumpPolicy'
+}
+
+Export-ModuleMember -Function $dumpPolicyCommands
+#endregion

@@ -1,0 +1,83 @@
+using System;
+using System.Text;
+using static HgsDsc.Resources.HgsCertificateKeyAccess.PrivateKeyNativeMethods;
+
+namespace HgsDsc.Resources.HgsCertificateKeyAccess
+{
+    /// <summary>A key of a CNG Key Storage Provider: its security descriptor is the key property "Security Descr".</summary>
+    internal sealed class CngPrivateKeyHandle : IPrivateKeyHandle
+    {
+        private readonly SafeNCryptObjectHandle key;
+        private string? providerName;
+
+        public CngPrivateKeyHandle(SafeNCryptObjectHandle key)
+        {
+            this.key = key;
+        }
+
+        public KeyProviderKind Kind => KeyProviderKind.Cng;
+
+        public string ProviderName => providerName ?? (providerName = ReadProviderName());
+
+        public byte[] ReadSecurityDescriptor() =>
+            GetProperty(key, NCryptSecurityDescriptorProperty, DaclSecurityInformation, KeyOperation.ReadSecurity);
+
+        public void WriteSecurityDescriptor(byte[] securityDescriptor)
+        {
+            var status = NCryptSetProperty(key, NCryptSecurityDescriptorProperty, securityDescriptor, securityDescriptor.Length, DaclSecurityInformation);
+            if (status != ErrorSuccess)
+            {
+                throw WindowsPrivateKeySecurity.Failure(KeyOperation.WriteSecurity, "NCryptSetProperty(Security Descr)", status);
+            }
+        }
+
+        public void Dispose() => key.Dispose();
+
+        private string ReadProviderName()
+        {
+            var value = GetProperty(key, NCryptProviderHandleProperty, 0, KeyOperation.Open);
+            var raw = IntPtr.Size == 8 ? new IntPtr(BitConverter.ToInt64(value, 0)) : new IntPtr(BitConverter.ToInt32(value, 0));
+
+            // The provider handle this property hands out is the caller's to free.
+            using (var provider = new SafeNCryptObjectHandle(raw, true))
+            {
+                var name = GetProperty(provider, NCryptNameProperty, 0, KeyOperation.Open);
+                return Encoding.Unicode.GetString(name).TrimEnd('\0');
+            }
+        }
+
+        private static byte[] GetProperty(SafeNCryptObjectHandle handle, string property, uint flags, KeyOperation operation)
+        {
+            // The size can change between the two calls; a few tries cover that.
+            for (var attempt = 0; ; attempt++)
+            {
+                var status = NCryptGetProperty(handle, property, null, 0, out var size, flags);
+                if (status != ErrorSuccess)
+                {
+                    throw WindowsPrivateKeySecurity.Failure(operation, "NCryptGetProperty(" + property + ")", status);
+                }
+
+                var buffer = new byte[size];
+                status = NCryptGetProperty(handle, property, buffer, buffer.Length, out size, flags);
+                if (status == NCryptBufferTooSmall && attempt < 3)
+                {
+                    continue;
+                }
+
+                if (status != ErrorSuccess)
+                {
+                    throw WindowsPrivateKeySecurity.Failure(operation, "NCryptGetProperty(" + property + ")", status);
+                }
+
+                if (size == buffer.Length)
+                {
+                    return buffer;
+                }
+
+                var exact = new byte[size];
+                Buffer.BlockCopy(buffer, 0, exact, 0, size);
+                return exact;
+            }
+        }
+    }
+}

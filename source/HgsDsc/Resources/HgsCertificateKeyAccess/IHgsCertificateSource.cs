@@ -1,0 +1,46 @@
+using System.Collections.Generic;
+
+namespace HgsDsc.Resources.HgsCertificateKeyAccess
+{
+    /// <summary>Which certificates HGS uses on this node, as its own cmdlets report them.</summary>
+    public interface IHgsCertificateSource
+    {
+        /// <summary>Whether this node has the HGS cmdlets (the role may not be installed yet).</summary>
+        bool IsAvailable();
+
+        /// <summary>
+        /// Every certificate of Get-HgsKeyProtectionCertificate (signing and encryption) and the
+        /// communications certificate of Get-HgsKeyProtectionConfiguration, one entry per use.
+        /// Throws a <see cref="HgsDsc.Common.NodePrerequisiteException"/> when HGS is not installed.
+        /// </summary>
+        IReadOnlyList<HgsCertificateUse> GetCertificates();
+    }
+
+    /// <summary>One use HGS makes of a certificate.</summary>
+    public sealed class HgsCertificateUse
+    {
+        public HgsCertificateUse(string thumbprint, CertificateType type, bool enabled, bool addedByThumbprint)
+        {
+            Thumbprint = thumbprint;
+            Type = type;
+            Enabled = enabled;
+            AddedByThumbprint = addedByThumbprint;
+        }
+
+        /// <summary>The normalized thumbprint (40 upper-case hexadecimal digits).</summary>
+        public string Thumbprint { get; }
+
+        public CertificateType Type { get; }
+
+        /// <summary>A disabled certificate is not used by HGS.</summary>
+        public bool Enabled { get; }
+
+        /// <summary>
+        /// Added by thumbprint (a reference to LocalMachine\My), so every node needs the private key
+        /// and the account's access; a certificate added from a PFX file is kept by HGS itself.
+        /// </summary>
+        public bool AddedByThumbprint { get; }
+
+        public override string ToString() => Thumbprint + " (" + Type + ")";
+    }
+}

@@ -1,0 +1,46 @@
+using System;
+using System.ComponentModel;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography.X509Certificates;
+using HgsDsc.Common;
+using static HgsDsc.Resources.HgsCertificateKeyAccess.PrivateKeyNativeMethods;
+
+namespace HgsDsc.Resources.HgsCertificateKeyAccess
+{
+    /// <summary>
+    /// The real <see cref="IPrivateKeySecurity"/>: CryptAcquireCertificatePrivateKey, silent and
+    /// allowing CNG keys, gives either a CNG key handle or a CryptoAPI provider handle, and the
+    /// key's security descriptor is then read and written through that provider.
+    /// </summary>
+    public sealed class WindowsPrivateKeySecurity : IPrivateKeySecurity
+    {
+        public IPrivateKeyHandle Open(X509Certificate2 certificate)
+        {
+            Platform.AssertWindows("Opening a certificate's private key (CryptAcquireCertificatePrivateKey)");
+            if (!CryptAcquireCertificatePrivateKey(
+                    certificate.Handle,
+                    CryptAcquireSilentFlag | CryptAcquireAllowNCryptKeyFlag,
+                    IntPtr.Zero,
+                    out var handle,
+                    out var keySpec,
+                    out var callerMustFree))
+            {
+                throw Failure(KeyOperation.Open, "CryptAcquireCertificatePrivateKey", Marshal.GetLastWin32Error());
+            }
+
+            GC.KeepAlive(certificate);
+            return keySpec == CertNCryptKeySpec
+                ? (IPrivateKeyHandle)new CngPrivateKeyHandle(new SafeNCryptObjectHandle(handle, callerMustFree))
+                : new CapiPrivateKeyHandle(new SafeCryptProviderHandle(handle, callerMustFree));
+        }
+
+        /// <summary>The exception for a failed call, classified and carrying the system's own text.</summary>
+        internal static PrivateKeyAccessException Failure(KeyOperation operation, string api, int error)
+        {
+            var hresult = PrivateKeyErrors.ToHResult(error);
+            var text = string.Format(CultureInfo.InvariantCulture, "{0}: 0x{1:X8} {2}", api, hresult, new Win32Exception(hresult).Message);
+            return new PrivateKeyAccessException(PrivateKeyErrors.Classify(hresult, operation), hresult, text);
+        }
+    }
+}

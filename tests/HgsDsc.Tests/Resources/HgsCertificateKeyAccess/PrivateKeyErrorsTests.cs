@@ -1,0 +1,40 @@
+using HgsDsc.Resources.HgsCertificateKeyAccess;
+using Xunit;
+
+namespace HgsDsc.Tests.Resources.HgsCertificateKeyAccess;
+
+/// <summary>How provider errors become something an administrator can act on.</summary>
+public sealed class PrivateKeyErrorsTests
+{
+    [Theory]
+    [InlineData(0x8009200B, KeyOperation.Open, PrivateKeyProblem.NoPrivateKey)] // CRYPT_E_NO_KEY_PROPERTY
+    [InlineData(0x80090016, KeyOperation.Open, PrivateKeyProblem.KeyUnreachable)] // NTE_BAD_KEYSET
+    [InlineData(0x80090011, KeyOperation.Open, PrivateKeyProblem.KeyUnreachable)] // NTE_NOT_FOUND
+    [InlineData(0x80090030, KeyOperation.Open, PrivateKeyProblem.KeyUnreachable)] // NTE_DEVICE_NOT_READY (an HSM out of reach)
+    [InlineData(0x8009001D, KeyOperation.Open, PrivateKeyProblem.KeyUnreachable)] // NTE_PROVIDER_DLL_FAIL
+    [InlineData(0x80090022, KeyOperation.Open, PrivateKeyProblem.NeedsInteraction)] // NTE_SILENT_CONTEXT
+    [InlineData(0x80090010, KeyOperation.Open, PrivateKeyProblem.AccessDenied)] // NTE_PERM
+    [InlineData(5, KeyOperation.WriteSecurity, PrivateKeyProblem.AccessDenied)] // ERROR_ACCESS_DENIED from GetLastError
+    [InlineData(0x80090029, KeyOperation.ReadSecurity, PrivateKeyProblem.ProviderCannotSetAccess)] // NTE_NOT_SUPPORTED
+    [InlineData(0x80090029, KeyOperation.WriteSecurity, PrivateKeyProblem.ProviderCannotSetAccess)]
+    [InlineData(0x80090011, KeyOperation.ReadSecurity, PrivateKeyProblem.ProviderCannotSetAccess)] // no such property
+    [InlineData(0x8009000A, KeyOperation.ReadSecurity, PrivateKeyProblem.ProviderCannotSetAccess)] // NTE_BAD_TYPE: CryptGetProvParam lacks the parameter
+    [InlineData(0x80090009, KeyOperation.WriteSecurity, PrivateKeyProblem.ProviderCannotSetAccess)] // NTE_BAD_FLAGS
+    [InlineData(50, KeyOperation.WriteSecurity, PrivateKeyProblem.ProviderCannotSetAccess)] // ERROR_NOT_SUPPORTED
+    [InlineData(0x80004001, KeyOperation.ReadSecurity, PrivateKeyProblem.ProviderCannotSetAccess)] // E_NOTIMPL
+    [InlineData(0x80090029, KeyOperation.Open, PrivateKeyProblem.Failed)]
+    [InlineData(0x80004005, KeyOperation.WriteSecurity, PrivateKeyProblem.Failed)] // E_FAIL
+    public void Errors_are_classified_by_what_was_being_done(long error, KeyOperation operation, PrivateKeyProblem expected)
+    {
+        Assert.Equal(expected, PrivateKeyErrors.Classify(unchecked((int)error), operation));
+    }
+
+    [Theory]
+    [InlineData(5, 0x80070005)]
+    [InlineData(0x80090016, 0x80090016)]
+    [InlineData(0, 0)]
+    public void Win32_errors_become_HRESULTs_and_HRESULTs_stay(long error, long expected)
+    {
+        Assert.Equal(unchecked((int)expected), PrivateKeyErrors.ToHResult(unchecked((int)error)));
+    }
+}
