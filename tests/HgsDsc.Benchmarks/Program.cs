@@ -7,6 +7,13 @@ using HgsDsc.Resources.HgsTrustedTpmRoots;
 // and 299 intermediates, half DER and half PEM) against real, directory-backed CurrentUser
 // stores with names of its own, which it removes at the end.
 // Usage: dotnet run -c Release --project tests/HgsDsc.Benchmarks [vendors] [intermediatesPerVendor] [repetitions]
+//        dotnet run -c Release --project tests/HgsDsc.Benchmarks engine [calls]   (see EngineBenchmark.cs)
+if (args.Length > 0 && args[0] == "engine")
+{
+    EngineBenchmark.Run(args.Skip(1).ToArray());
+    return;
+}
+
 var vendors = args.Length > 0 ? int.Parse(args[0]) : 10;
 var perVendor = args.Length > 1 ? int.Parse(args[1]) : 299;
 var repetitions = args.Length > 2 ? int.Parse(args[2]) : 5;
