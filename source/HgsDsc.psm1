@@ -109,6 +109,14 @@ class HgsAuditPrivilege
     [System.String]
     $Ensure
 
+    # Former KeyProtection accounts that must not hold the right, for example the old gMSA
+    # after HGS moved to a new one. Only these lose it, after the account above has it;
+    # never LOCAL SERVICE, NETWORK SERVICE or the account above. Get returns those that
+    # still hold it.
+    [DscProperty()]
+    [System.String[]]
+    $RemoveAccounts
+
     # Whether Set recycles the IIS app pool KeyProtection after granting the right to the
     # account, which receives it at its next logon. Default: true.
     [DscProperty()]

@@ -1,8 +1,10 @@
 <#
     .DESCRIPTION
-        After HGS moved to a new gMSA: the new account holds the right, the old one no longer
-        does. Only the old account loses it; LOCAL SERVICE, NETWORK SERVICE and every other
-        holder keep it. Accounts may be given by SID, with or without the leading '*'.
+        After HGS moved to a new gMSA: the new account (discovered from the IIS app pool
+        KeyProtection) holds the right, and the old one no longer does. Set grants the new
+        account first and then removes the right from the old account only; LOCAL SERVICE,
+        NETWORK SERVICE and every other holder keep it. Accounts may be given by name or by
+        SID, with or without the leading '*'.
 #>
 Configuration HgsAuditPrivilege_RemoveOldAccount_Config
 {
@@ -10,11 +12,11 @@ Configuration HgsAuditPrivilege_RemoveOldAccount_Config
 
     Node 'localhost'
     {
-        HgsAuditPrivilege 'OldAccountRemoved'
+        HgsAuditPrivilege 'AuditPrivilege'
         {
             IsSingleInstance = 'Yes'
-            Account          = '*S-1-5-21-1004336348-1177238915-682003330-1105'
-            Ensure           = 'Absent'
+            Ensure           = 'Present'
+            RemoveAccounts   = @('*S-1-5-21-1004336348-1177238915-682003330-1105')
         }
     }
 }

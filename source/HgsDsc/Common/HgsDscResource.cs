@@ -35,11 +35,19 @@ namespace HgsDsc.Common
 
         protected IDscLog Log => log;
 
+        /// <summary>
+        /// Which method the engine called. Readings are the same for all three; a resource may
+        /// skip work that only serves people (names for messages) when it is Test, which engines
+        /// call every 15 minutes.
+        /// </summary>
+        protected DscOperation Operation { get; private set; }
+
         /// <summary>Routes Verbose and Warning messages; the delegating cmdlet attaches itself here.</summary>
         public void AttachLog(IDscLog target) => log = target ?? NullDscLog.Instance;
 
         public TSelf Get()
         {
+            Operation = DscOperation.Get;
             var desired = Prepare();
             var current = ReadCurrent(desired);
             var differences = Compare(desired, current);
@@ -49,6 +57,7 @@ namespace HgsDsc.Common
 
         public bool Test()
         {
+            Operation = DscOperation.Test;
             var desired = Prepare();
             var current = ReadCurrent(desired);
             var differences = Compare(desired, current);
@@ -64,6 +73,7 @@ namespace HgsDsc.Common
 
         public void Set()
         {
+            Operation = DscOperation.Set;
             var desired = Prepare();
             var current = ReadCurrent(desired);
             var differences = Compare(desired, current);

@@ -35,7 +35,14 @@ namespace HgsDsc.Common.Accounts
             if (given != null)
             {
                 var sid = resolver.Resolve(given, propertyName);
-                return new ResolvedAccount(sid, resolver.TryGetName(sid) ?? given.Trim(), false);
+                var name = resolver.TryGetName(sid);
+                if (name == null)
+                {
+                    // A SID is taken as given; one that names no account is most likely mistyped.
+                    log.Warning(strings.Format("AccountSidDoesNotResolve", propertyName, given.Trim()));
+                }
+
+                return new ResolvedAccount(sid, name ?? given.Trim(), false);
             }
 
             var poolIdentity = identity.GetAppPoolIdentity();

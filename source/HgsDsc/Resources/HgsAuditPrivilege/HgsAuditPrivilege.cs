@@ -34,6 +34,7 @@ namespace HgsDsc.Resources.HgsAuditPrivilege
 
         // Resolved once per operation: Set reads the node twice and must not discover the account twice.
         private ResolvedAccount? account;
+        private IReadOnlyList<ResolvedAccount> removals = Array.Empty<ResolvedAccount>();
         private bool groupPolicyReported;
         private bool accountGranted;
 
@@ -67,6 +68,10 @@ namespace HgsDsc.Resources.HgsAuditPrivilege
         [ValidateSet(nameof(EnsureValue.Present), nameof(EnsureValue.Absent))]
         [Description("Present (default): the account, LOCAL SERVICE and NETWORK SERVICE hold the right. Absent: the account does not; nobody else is affected.")]
         public Ensure? Ensure { get; set; }
+
+        [DscProperty]
+        [Description("Former KeyProtection accounts that must not hold the right, for example the old gMSA after HGS moved to a new one. Only these lose it, after the account above has it; never LOCAL SERVICE, NETWORK SERVICE or the account above. Get returns those that still hold it.")]
+        public string[]? RemoveAccounts { get; set; }
 
         [DscProperty]
         [Description("Whether Set recycles the IIS app pool KeyProtection after granting the right to the account, which receives it at its next logon. Default: true.")]
@@ -114,12 +119,23 @@ namespace HgsDsc.Resources.HgsAuditPrivilege
             {
                 AccountName.Parse(Account, nameof(Account));
             }
+            else if (Ensure == EnsureValue.Absent)
+            {
+                // The discovered account is the one KeyProtection runs as: taking the right from it is the outage this resource prevents.
+                throw new InvalidPropertyValueException(nameof(Account), null, Strings.Format("AbsentNeedsAccount"));
+            }
+
+            foreach (var former in RemoveAccounts ?? Array.Empty<string>())
+            {
+                AccountName.Parse(former, nameof(RemoveAccounts));
+            }
         }
 
         protected override void NormalizeProperties()
         {
             IsSingleInstance = "Yes";
             Account = Account?.Trim();
+            RemoveAccounts = RemoveAccounts?.Select(a => a.Trim()).ToArray();
         }
 
         // The comparison is the resource's own (by SID, with the default holders and Group Policy); no property is compared as a value.
@@ -129,7 +145,9 @@ namespace HgsDsc.Resources.HgsAuditPrivilege
         {
             var resolved = desired.ResolveAccount();
             var holders = Rights.GetHolders(Right).Distinct().ToArray();
-            var described = holders.Select(Describe).ToArray();
+
+            // Names are for people: Test compares SIDs and skips the lookups (a deleted account's SID can stall one).
+            var described = Operation == DscOperation.Test ? holders.Select(h => h.Value).ToArray() : holders.Select(Describe).ToArray();
             Log.Verbose(Strings.Format("HoldersFound", ValueText.Of(described)));
 
             var current = new HgsAuditPrivilege
@@ -139,6 +157,7 @@ namespace HgsDsc.Resources.HgsAuditPrivilege
                 Ensure = holders.Contains(resolved.Sid) ? EnsureValue.Present : EnsureValue.Absent,
                 RecycleAppPool = desired.RecycleAppPool,
                 Holders = described,
+                RemoveAccounts = desired.removals.Where(r => holders.Contains(r.Sid)).Select(r => r.ToString()).ToArray(),
                 holderSids = holders,
             };
 
@@ -170,6 +189,11 @@ namespace HgsDsc.Resources.HgsAuditPrivilege
                 differences.Add(new StateDifference(nameof(Ensure), "Absent", "Present", Strings.Format("AccountHoldsRight", resolved)));
             }
 
+            foreach (var former in desired.removals.Where(r => current.holderSids.Contains(r.Sid)))
+            {
+                differences.Add(new StateDifference(nameof(RemoveAccounts), null, former.ToString(), Strings.Format("FormerAccountHoldsRight", former)));
+            }
+
             var conflict = desired.DescribeGroupPolicyConflict(current);
             if (conflict != null)
             {
@@ -182,24 +206,27 @@ namespace HgsDsc.Resources.HgsAuditPrivilege
         protected override void Modify(HgsAuditPrivilege desired, HgsAuditPrivilege current, IReadOnlyList<StateDifference> differences)
         {
             var resolved = desired.account!;
-            if (desired.DesiredEnsure == EnsureValue.Absent)
+            if (desired.DesiredEnsure == EnsureValue.Present)
             {
-                if (current.holderSids.Contains(resolved.Sid))
+                var toGrant = new List<ResolvedAccount>();
+                if (!current.holderSids.Contains(resolved.Sid))
                 {
-                    Remove(resolved, current);
+                    toGrant.Add(resolved);
                 }
 
-                return;
+                toGrant.AddRange(DefaultHolders.Where(d => !current.holderSids.Contains(d)).Select(Named));
+                Grant(desired, toGrant);
             }
-
-            var toGrant = new List<ResolvedAccount>();
-            if (!current.holderSids.Contains(resolved.Sid))
+            else if (current.holderSids.Contains(resolved.Sid))
             {
-                toGrant.Add(resolved);
+                Remove(resolved, current);
             }
 
-            toGrant.AddRange(DefaultHolders.Where(d => !current.holderSids.Contains(d)).Select(Named));
-            Grant(desired, toGrant);
+            // Former accounts lose the right last, once the account that runs KeyProtection has it.
+            foreach (var former in desired.removals.Where(r => current.holderSids.Contains(r.Sid)))
+            {
+                Remove(former, current);
+            }
         }
 
         protected override void VerifyAfterSet(HgsAuditPrivilege desired, HgsAuditPrivilege after, IReadOnlyList<StateDifference> remaining)
@@ -226,7 +253,19 @@ namespace HgsDsc.Resources.HgsAuditPrivilege
             }
 
             Log.Verbose(Strings.Format("ManagingAccount", resolved, DesiredEnsure));
+            removals = (RemoveAccounts ?? Array.Empty<string>()).Select(former => ResolveFormer(former, resolved)).GroupBy(r => r.Sid).Select(g => g.First()).ToArray();
             return account = resolved;
+        }
+
+        private ResolvedAccount ResolveFormer(string former, ResolvedAccount managed)
+        {
+            var sid = Resolver.Resolve(former, nameof(RemoveAccounts));
+            if (DefaultHolders.Contains(sid) || (sid == managed.Sid && DesiredEnsure == EnsureValue.Present))
+            {
+                throw new InvalidPropertyValueException(nameof(RemoveAccounts), former, Strings.Format("FormerAccountIsKept", former, managed));
+            }
+
+            return new ResolvedAccount(sid, Resolver.TryGetName(sid) ?? former, false);
         }
 
         /// <summary>A holder for messages: its name when it still resolves, else the SID alone.</summary>

@@ -662,4 +662,114 @@ public sealed class HgsAuditPrivilegeTests
         Assert.Equal("IsSingleInstance", error.PropertyName);
         rights.DidNotReceiveWithAnyArgs().GetHolders(default!);
     }
+
+    // ---- former accounts, and the guard on Absent
+
+    private Resource DesiredRemoving(params string[] former)
+    {
+        var resource = Desired();
+        resource.RemoveAccounts = former;
+        return resource;
+    }
+
+    [Fact]
+    public void Absent_without_an_account_is_refused_because_it_would_hit_the_running_KeyProtection_account()
+    {
+        Holders(Sid.LocalService, Sid.NetworkService, Gmsa);
+
+        var error = Assert.Throws<InvalidPropertyValueException>(() => Desired(account: null, ensure: Ensure.Absent).Set());
+
+        Assert.Equal("Account", error.PropertyName);
+        Assert.Contains("HTTP 500", error.Message);
+        appPool.DidNotReceive().GetAppPoolIdentity();
+        AssertNothingChanged();
+    }
+
+    [Fact]
+    public void A_move_to_a_new_gmsa_grants_the_new_account_first_then_removes_the_former_one_only()
+    {
+        Holders(Sid.LocalService, Sid.NetworkService, OtherGmsa, AppPoolSid, DeletedAccount);
+
+        var state = DesiredRemoving("CONTOSO\\other-gmsa$").Get();
+        Assert.Equal(new[] { "HgsAuditPrivilege:HgsAuditPrivilege:Ensure", "HgsAuditPrivilege:HgsAuditPrivilege:RemoveAccounts" }, state.Reasons!.Select(r => r.Code));
+        Assert.Equal(new[] { "CONTOSO\\other-gmsa$ (" + OtherGmsa.Value + ")" }, state.RemoveAccounts);
+
+        DesiredRemoving("CONTOSO\\other-gmsa$").Set();
+
+        Received.InOrder(() =>
+        {
+            rights.AddRight(Gmsa, Right);
+            rights.RemoveRight(OtherGmsa, Right);
+        });
+        rights.Received(1).RemoveRight(Arg.Any<Sid>(), Arg.Any<string>());
+        Assert.Equal(new[] { Sid.LocalService, Sid.NetworkService, AppPoolSid, DeletedAccount, Gmsa }, holders);
+        Assert.True(DesiredRemoving("CONTOSO\\other-gmsa$").Test());
+        Assert.Empty(DesiredRemoving("CONTOSO\\other-gmsa$").Get().RemoveAccounts!);
+    }
+
+    [Fact]
+    public void A_former_account_that_no_longer_holds_the_right_changes_nothing()
+    {
+        Holders(Sid.LocalService, Sid.NetworkService, Gmsa);
+
+        Assert.True(DesiredRemoving("*" + OtherGmsa.Value).Test());
+        DesiredRemoving("*" + OtherGmsa.Value).Set();
+
+        AssertNothingChanged();
+    }
+
+    [Theory]
+    [InlineData("S-1-5-19")]
+    [InlineData("NT AUTHORITY\\NETWORK SERVICE")]
+    [InlineData("CONTOSO\\hgs-gmsa$")]
+    public void RemoveAccounts_never_takes_the_right_from_a_default_holder_or_the_KeyProtection_account(string former)
+    {
+        Holders(Sid.LocalService, Sid.NetworkService, Gmsa);
+
+        var error = Assert.Throws<InvalidPropertyValueException>(() => DesiredRemoving(former).Set());
+
+        Assert.Equal("RemoveAccounts", error.PropertyName);
+        Assert.Equal(former, error.Value);
+        AssertNothingChanged();
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("S-1-x")]
+    [InlineData("CONTOSO\\no-such-gmsa$")]
+    public void A_bad_former_account_is_rejected_naming_the_property(string former)
+    {
+        Holders(Sid.LocalService, Sid.NetworkService, Gmsa, OtherGmsa);
+
+        var error = Assert.Throws<InvalidPropertyValueException>(() => DesiredRemoving(former).Set());
+
+        Assert.Equal("RemoveAccounts", error.PropertyName);
+        AssertNothingChanged();
+    }
+
+    // ---- cost and hints
+
+    [Fact]
+    public void Test_compares_sids_without_looking_up_the_names_of_the_holders()
+    {
+        Holders(Sid.LocalService, Sid.NetworkService, Gmsa, AppPoolSid, DeletedAccount, Administrators);
+
+        Assert.True(Desired().Test());
+
+        lookup.DidNotReceive().LookupSid(DeletedAccount);
+        lookup.DidNotReceive().LookupSid(AppPoolSid);
+        lookup.DidNotReceive().LookupSid(Administrators);
+    }
+
+    [Fact]
+    public void A_given_sid_that_names_no_account_is_used_but_warned_about()
+    {
+        Holders(Sid.LocalService, Sid.NetworkService, DeletedAccount);
+
+        Assert.True(Desired("*" + DeletedAccount.Value).Test());
+
+        var warning = Assert.Single(log.Warnings);
+        Assert.Contains(DeletedAccount.Value, warning);
+        Assert.Contains("'Account'", warning);
+    }
 }

@@ -26,4 +26,7 @@ ConvertFrom-StringData @'
     LsaCallFailed = The LSA call {0} failed with NTSTATUS 0x{1:X8} (Windows error {2}: {3}). (HAP0020)
     LsaAccessDenied = The LSA call {0} was denied (NTSTATUS 0xC0000022, STATUS_ACCESS_DENIED). Reading and changing user rights needs administrator rights: apply the configuration as LocalSystem, as the DSC engines do, or from an elevated session. (HAP0021)
     LsaNoSuchPrivilege = The LSA call {0} failed: this Windows does not know the user right '{1}' (NTSTATUS 0xC0000060, STATUS_NO_SUCH_PRIVILEGE). (HAP0022)
+    AbsentNeedsAccount = The property 'Account' must name the account when Ensure is Absent. Without it the account would be discovered from the IIS app pool 'KeyProtection', which is the account HGS runs as: taking the right from it makes KeyProtection fail with HTTP 500. To take the right from a former account, name it in Account (with Ensure = Absent) or in RemoveAccounts. Nothing was changed. (HAP0023)
+    FormerAccountHoldsRight = The former account {0} (listed in RemoveAccounts) still holds 'Generate security audits' (SeAuditPrivilege). Set removes it from that account only, after the KeyProtection account has it. (HAP0024)
+    FormerAccountIsKept = The property 'RemoveAccounts' lists '{0}', which this resource keeps: LOCAL SERVICE, NETWORK SERVICE and the KeyProtection account ({1}) always hold 'Generate security audits'. Remove it from RemoveAccounts. Nothing was changed. (HAP0025)
 '@
