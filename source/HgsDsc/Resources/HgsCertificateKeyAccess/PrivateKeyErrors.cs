@@ -37,10 +37,33 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
         internal const int AccessDenied = unchecked((int)0x80070005);
         internal const int Win32NotSupported = unchecked((int)0x80070032);
         internal const int Win32CallNotImplemented = unchecked((int)0x80070078);
+        internal const int BufferTooSmall = unchecked((int)0x80090028);
+        internal const int Win32InsufficientBuffer = unchecked((int)0x8007007A);
+        internal const int Win32MoreData = unchecked((int)0x800700EA);
+        internal const int TpmBufferTooSmall = unchecked((int)0x80290406);
 
         /// <summary>A Win32 error code (as GetLastError gives it) as an HRESULT; HRESULTs pass unchanged.</summary>
         public static int ToHResult(int error) =>
             error > 0 && error <= 0xFFFF ? unchecked((int)(0x80070000u | (uint)error)) : error;
+
+        /// <summary>
+        /// Whether an error only says that the buffer was too small: NTE_BUFFER_TOO_SMALL (NCrypt),
+        /// ERROR_MORE_DATA (CryptGetProvParam), ERROR_INSUFFICIENT_BUFFER (the security descriptor
+        /// calls under some providers) or TPM_E_PCP_BUFFER_TOO_SMALL (the TPM key storage provider).
+        /// </summary>
+        public static bool IsBufferTooSmall(int error)
+        {
+            switch (ToHResult(error))
+            {
+                case BufferTooSmall:
+                case Win32InsufficientBuffer:
+                case Win32MoreData:
+                case TpmBufferTooSmall:
+                    return true;
+                default:
+                    return false;
+            }
+        }
 
         public static PrivateKeyProblem Classify(int error, KeyOperation operation)
         {

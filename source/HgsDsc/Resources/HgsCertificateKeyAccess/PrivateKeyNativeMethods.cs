@@ -27,8 +27,6 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
         internal const string NCryptNameProperty = "Name";
 
         internal const int ErrorSuccess = 0;
-        internal const int ErrorMoreData = 234;
-        internal const int NCryptBufferTooSmall = unchecked((int)0x80090028);
 
         [DllImport("crypt32.dll", SetLastError = true)]
         [return: MarshalAs(UnmanagedType.Bool)]

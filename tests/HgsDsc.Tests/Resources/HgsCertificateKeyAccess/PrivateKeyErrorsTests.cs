@@ -37,4 +37,18 @@ public sealed class PrivateKeyErrorsTests
     {
         Assert.Equal(unchecked((int)expected), PrivateKeyErrors.ToHResult(unchecked((int)error)));
     }
+
+    [Theory]
+    [InlineData(0x80090028, true)] // NTE_BUFFER_TOO_SMALL
+    [InlineData(234, true)] // ERROR_MORE_DATA from GetLastError
+    [InlineData(0x800700EA, true)]
+    [InlineData(122, true)] // ERROR_INSUFFICIENT_BUFFER
+    [InlineData(0x80290406, true)] // TPM_E_PCP_BUFFER_TOO_SMALL
+    [InlineData(0, false)]
+    [InlineData(0x80090029, false)] // NTE_NOT_SUPPORTED
+    [InlineData(5, false)]
+    public void Only_buffer_too_small_errors_ask_for_a_bigger_buffer(long error, bool expected)
+    {
+        Assert.Equal(expected, PrivateKeyErrors.IsBufferTooSmall(unchecked((int)error)));
+    }
 }
