@@ -19,12 +19,14 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
 
         public string ProviderName => providerName ?? (providerName = ReadProviderName());
 
+        // The key was opened silently, but an NCrypt call shows no user interface only when it is
+        // asked not to itself; a configuration run has nobody to answer a provider's prompt.
         public byte[] ReadSecurityDescriptor() =>
-            GetProperty(key, NCryptSecurityDescriptorProperty, DaclSecurityInformation, KeyOperation.ReadSecurity);
+            GetProperty(key, NCryptSecurityDescriptorProperty, DaclSecurityInformation | NCryptSilentFlag, KeyOperation.ReadSecurity);
 
         public void WriteSecurityDescriptor(byte[] securityDescriptor)
         {
-            var status = NCryptSetProperty(key, NCryptSecurityDescriptorProperty, securityDescriptor, securityDescriptor.Length, DaclSecurityInformation);
+            var status = NCryptSetProperty(key, NCryptSecurityDescriptorProperty, securityDescriptor, securityDescriptor.Length, DaclSecurityInformation | NCryptSilentFlag);
             if (status != ErrorSuccess)
             {
                 throw WindowsPrivateKeySecurity.Failure(KeyOperation.WriteSecurity, "NCryptSetProperty(Security Descr)", status);

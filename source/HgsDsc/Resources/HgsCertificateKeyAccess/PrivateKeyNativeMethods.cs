@@ -19,6 +19,9 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
 
         internal const uint DaclSecurityInformation = 0x00000004;
 
+        /// <summary>NCRYPT_SILENT_FLAG: NCrypt takes it per call, not from how the key was opened.</summary>
+        internal const uint NCryptSilentFlag = 0x00000040;
+
         internal const uint PpName = 4;
         internal const uint PpKeysetSecurityDescriptor = 8;
 
