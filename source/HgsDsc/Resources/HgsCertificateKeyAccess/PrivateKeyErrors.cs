@@ -29,8 +29,10 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
         internal const int SilentContext = unchecked((int)0x80090022);
         internal const int NotSupported = unchecked((int)0x80090029);
         internal const int DeviceNotReady = unchecked((int)0x80090030);
+        internal const int UiRequired = unchecked((int)0x8009002E);
         internal const int IncorrectPassword = unchecked((int)0x80090033);
         internal const int DeviceNotFound = unchecked((int)0x80090035);
+        internal const int UserCancelled = unchecked((int)0x80090036);
         internal const int SmartCardWrongPin = unchecked((int)0x8010006B);
         internal const int SmartCardCancelledByUser = unchecked((int)0x8010006E);
         internal const int NotImplemented = unchecked((int)0x80004001);
@@ -71,8 +73,9 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
             {
                 case CryptNoKeyProperty:
                     return operation == KeyOperation.Open ? PrivateKeyProblem.NoPrivateKey : PrivateKeyProblem.Failed;
-                case NoKey:
                 case BadKeyset:
+                    return operation == KeyOperation.Open ? PrivateKeyProblem.KeysetMissingOrDenied : PrivateKeyProblem.KeyUnreachable;
+                case NoKey:
                 case KeysetNotDefined:
                 case BadProvider:
                 case ProviderDllFailed:
@@ -84,6 +87,8 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
                     // During Open the key is missing; afterwards the provider lacks the security property.
                     return operation == KeyOperation.Open ? PrivateKeyProblem.KeyUnreachable : PrivateKeyProblem.ProviderCannotSetAccess;
                 case SilentContext:
+                case UiRequired:
+                case UserCancelled:
                 case IncorrectPassword:
                 case SmartCardWrongPin:
                 case SmartCardCancelledByUser:

@@ -8,11 +8,15 @@ public sealed class PrivateKeyErrorsTests
 {
     [Theory]
     [InlineData(0x8009200B, KeyOperation.Open, PrivateKeyProblem.NoPrivateKey)] // CRYPT_E_NO_KEY_PROPERTY
-    [InlineData(0x80090016, KeyOperation.Open, PrivateKeyProblem.KeyUnreachable)] // NTE_BAD_KEYSET
+    [InlineData(0x80090016, KeyOperation.Open, PrivateKeyProblem.KeysetMissingOrDenied)] // NTE_BAD_KEYSET: missing, or not for this account
+    [InlineData(0x80090016, KeyOperation.ReadSecurity, PrivateKeyProblem.KeyUnreachable)]
     [InlineData(0x80090011, KeyOperation.Open, PrivateKeyProblem.KeyUnreachable)] // NTE_NOT_FOUND
     [InlineData(0x80090030, KeyOperation.Open, PrivateKeyProblem.KeyUnreachable)] // NTE_DEVICE_NOT_READY (an HSM out of reach)
     [InlineData(0x8009001D, KeyOperation.Open, PrivateKeyProblem.KeyUnreachable)] // NTE_PROVIDER_DLL_FAIL
     [InlineData(0x80090022, KeyOperation.Open, PrivateKeyProblem.NeedsInteraction)] // NTE_SILENT_CONTEXT
+    [InlineData(0x8009002E, KeyOperation.Open, PrivateKeyProblem.NeedsInteraction)] // NTE_UI_REQUIRED
+    [InlineData(0x80090036, KeyOperation.Open, PrivateKeyProblem.NeedsInteraction)] // NTE_USER_CANCELLED
+    [InlineData(0x80090022, KeyOperation.WriteSecurity, PrivateKeyProblem.NeedsInteraction)]
     [InlineData(0x80090010, KeyOperation.Open, PrivateKeyProblem.AccessDenied)] // NTE_PERM
     [InlineData(5, KeyOperation.WriteSecurity, PrivateKeyProblem.AccessDenied)] // ERROR_ACCESS_DENIED from GetLastError
     [InlineData(0x80090029, KeyOperation.ReadSecurity, PrivateKeyProblem.ProviderCannotSetAccess)] // NTE_NOT_SUPPORTED
