@@ -13,11 +13,11 @@
     # The C# core: the resources' logic and the cmdlets the classes of HgsDsc.psm1 delegate to.
     NestedModules        = @('HgsDsc.dll')
 
-    CmdletsToExport      = @('Get-HgsDscResource')
+    CmdletsToExport      = @('Get-HgsDscResource', 'Test-HgsPlatformIdentifier')
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()
-    DscResourcesToExport = @('HgsAttestationMode', 'HgsAuditPrivilege', 'HgsCertificateKeyAccess', 'HgsDumpPolicy')
+    DscResourcesToExport = @('HgsAttestationMode', 'HgsAuditPrivilege', 'HgsCertificateKeyAccess', 'HgsDumpPolicy', 'HgsTrustedTpmRoots')
 
     PrivateData          = @{
         PSData = @{

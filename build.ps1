@@ -352,6 +352,20 @@ task test_summary {
     }
 }
 
+# Synopsis: Time the resources (tests/HgsDsc.Benchmarks): Test through the engine path, and HgsTrustedTpmRoots on 3000 certificates.
+task run_benchmarks {
+    $env:HGSDSC_MODULE_PATH = $moduleOutput
+    try
+    {
+        exec { dotnet run --configuration Release --project (Get-ConfigPath -Name 'BenchmarkProject') -- engine }
+        exec { dotnet run --configuration Release --project (Get-ConfigPath -Name 'BenchmarkProject') }
+    }
+    finally
+    {
+        Remove-Item -Path Env:HGSDSC_MODULE_PATH
+    }
+}
+
 # Synopsis: Zip the built module into output/HgsDsc.<version>.zip.
 task package_module {
     $zip = Join-Path -Path (Get-ConfigPath -Name 'Output') -ChildPath "$moduleName.$moduleVersion.zip"

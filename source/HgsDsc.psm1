@@ -302,3 +302,77 @@ class HgsDumpPolicy
         Invoke-HgsDscResourceMethod -Resource $this -Method Set
     }
 }
+
+<#
+    .SYNOPSIS
+        The Trusted TPM root certificate package is installed on this HGS node: vendor roots
+        in LocalMachine\TrustedTPM_RootCA, intermediates in
+        LocalMachine\TrustedTPM_IntermediateCA. Apply it to every node.
+#>
+[DscResource()]
+class HgsTrustedTpmRoots
+{
+    # The extracted Trusted TPM root certificate package folder (vendor folders with RootCA
+    # and IntermediateCA), or TrustedTpm.cab where expand.exe exists.
+    [DscProperty(Key)]
+    [System.String]
+    $Path
+
+    # Only these vendor folders of the package (for example Intel, Infineon). All vendors
+    # when omitted.
+    [DscProperty()]
+    [System.String[]]
+    $Vendor
+
+    # Also remove certificates of the chosen vendors that the package no longer has from the
+    # two TrustedTPM stores. Nothing else is ever removed.
+    [DscProperty()]
+    [Nullable[System.Boolean]]
+    $Purge
+
+    # Certificates in LocalMachine\TrustedTPM_RootCA.
+    [DscProperty(NotConfigurable)]
+    [Nullable[System.Int32]]
+    $RootCACount
+
+    # Certificates in LocalMachine\TrustedTPM_IntermediateCA.
+    [DscProperty(NotConfigurable)]
+    [Nullable[System.Int32]]
+    $IntermediateCACount
+
+    # Certificates of the chosen vendors that their store lacks.
+    [DscProperty(NotConfigurable)]
+    [Nullable[System.Int32]]
+    $MissingCount
+
+    # Certificates of the chosen vendors in the two stores that the package no longer has
+    # (what Purge removes).
+    [DscProperty(NotConfigurable)]
+    [Nullable[System.Int32]]
+    $ExtraCount
+
+    # Per chosen vendor: how many of its roots and intermediates are installed.
+    [DscProperty(NotConfigurable)]
+    [System.String[]]
+    $VendorCounts
+
+    # Why the node is not in the desired state; empty when it is. Filled by Get.
+    [DscProperty(NotConfigurable)]
+    [HgsDscReason[]]
+    $Reasons
+
+    [HgsTrustedTpmRoots] Get()
+    {
+        return (Invoke-HgsDscResourceMethod -Resource $this -Method Get -State ([HgsTrustedTpmRoots]::new()))
+    }
+
+    [System.Boolean] Test()
+    {
+        return (Invoke-HgsDscResourceMethod -Resource $this -Method Test)
+    }
+
+    [void] Set()
+    {
+        Invoke-HgsDscResourceMethod -Resource $this -Method Set
+    }
+}

@@ -35,12 +35,27 @@ namespace HgsDsc.Common.Accounts
 
             var candidates = name.LookupCandidates.Select(ForThisMachine).ToArray();
             var failure = 0;
+            string? nonAccountCandidate = null;
+            AccountLookupResult nonAccount = default;
             foreach (var candidate in candidates)
             {
                 var result = lookup.LookupName(candidate);
                 if (result.Sid != null)
                 {
-                    return result.Sid;
+                    if (CanHoldRights(result.Use))
+                    {
+                        return result.Sid;
+                    }
+
+                    // A name without a domain is matched against domain names before accounts, so "CONTOSO"
+                    // is the domain; the other spelling ("CONTOSO$", a computer or gMSA) may still be an account.
+                    if (nonAccountCandidate == null)
+                    {
+                        nonAccountCandidate = candidate;
+                        nonAccount = result;
+                    }
+
+                    continue;
                 }
 
                 // "No such account" for one spelling says nothing about the other; any other error is the real cause.
@@ -50,16 +65,24 @@ namespace HgsDsc.Common.Accounts
                 }
             }
 
-            if (failure == 0)
+            if (failure != 0)
             {
-                throw new InvalidPropertyValueException(
-                    propertyName, account, Strings.Format("AccountNotFound", propertyName, name.Text, string.Join("', '", candidates)));
+                throw new NodeOperationException(
+                    "AccountLookupFailed",
+                    Strings.Format("AccountLookupFailed", name.Text, failure, lookup.DescribeError(failure)),
+                    account);
             }
 
-            throw new NodeOperationException(
-                "AccountLookupFailed",
-                Strings.Format("AccountLookupFailed", name.Text, failure, lookup.DescribeError(failure)),
-                account);
+            if (nonAccountCandidate != null)
+            {
+                throw new InvalidPropertyValueException(
+                    propertyName,
+                    account,
+                    Strings.Format("AccountNotAnAccount", propertyName, name.Text, nonAccountCandidate, nonAccount.Sid, "SidType" + nonAccount.Use));
+            }
+
+            throw new InvalidPropertyValueException(
+                propertyName, account, Strings.Format("AccountNotFound", propertyName, name.Text, string.Join("', '", candidates)));
         }
 
         public string? TryGetName(Sid sid)
@@ -74,6 +97,12 @@ namespace HgsDsc.Common.Accounts
                 return null;
             }
         }
+
+        // Users, groups, aliases, well-known groups (NT AUTHORITY, IIS APPPOOL, NT SERVICE) and computers appear
+        // in logon tokens (a gMSA is a user or a computer); a domain, a label or a deleted account never does.
+        private static bool CanHoldRights(SidNameUse use) =>
+            use == SidNameUse.User || use == SidNameUse.Group || use == SidNameUse.Alias
+            || use == SidNameUse.WellKnownGroup || use == SidNameUse.Computer;
 
         // LookupAccountNameW does not understand ".\name"; it names this computer's own accounts.
         private static string ForThisMachine(string candidate) =>

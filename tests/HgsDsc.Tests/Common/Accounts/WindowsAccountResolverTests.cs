@@ -89,6 +89,78 @@ public sealed class WindowsAccountResolverTests
     }
 
     [Fact]
+    public void The_sid_name_use_values_are_those_of_winnt_h()
+    {
+        Assert.Equal(
+            new[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 },
+            new[]
+            {
+                SidNameUse.User, SidNameUse.Group, SidNameUse.Domain, SidNameUse.Alias, SidNameUse.WellKnownGroup, SidNameUse.DeletedAccount,
+                SidNameUse.Invalid, SidNameUse.Unknown, SidNameUse.Computer, SidNameUse.Label, SidNameUse.LogonSession,
+            }.Select(u => (int)u));
+    }
+
+    [Theory]
+    [InlineData(nameof(SidNameUse.User))]
+    [InlineData(nameof(SidNameUse.Group))]
+    [InlineData(nameof(SidNameUse.Alias))]
+    [InlineData(nameof(SidNameUse.WellKnownGroup))]
+    [InlineData(nameof(SidNameUse.Computer))]
+    public void Names_of_accounts_and_groups_resolve(string kind)
+    {
+        var use = Enum.Parse<SidNameUse>(kind);
+        var sid = Sid.Parse("S-1-5-21-1-2-3-1400");
+        lookup.LookupName("CONTOSO\\holder").Returns(AccountLookupResult.Found(sid, use));
+
+        Assert.Equal(sid, resolver.Resolve("CONTOSO\\holder", "Account"));
+    }
+
+    [Theory]
+    [InlineData(nameof(SidNameUse.Domain))]
+    [InlineData(nameof(SidNameUse.DeletedAccount))]
+    [InlineData(nameof(SidNameUse.Invalid))]
+    [InlineData(nameof(SidNameUse.Unknown))]
+    [InlineData(nameof(SidNameUse.Label))]
+    [InlineData(nameof(SidNameUse.LogonSession))]
+    public void A_name_that_stands_for_no_account_is_invalid_input_with_what_it_is(string kind)
+    {
+        var use = Enum.Parse<SidNameUse>(kind);
+        var sid = Sid.Parse("S-1-5-21-1004336348-1177238915-682003330");
+        lookup.LookupName("CONTOSO").Returns(AccountLookupResult.Found(sid, use));
+
+        var error = Assert.Throws<InvalidPropertyValueException>(() => resolver.Resolve("CONTOSO", "Account"));
+
+        Assert.Equal("Account", error.PropertyName);
+        Assert.Equal("CONTOSO", error.Value);
+        Assert.Contains(sid.Value, error.Message);
+        Assert.Contains("a SID of type SidType" + kind, error.Message);
+        Assert.Contains("DOMAIN\\name$", error.Message);
+        lookup.Received().LookupName("CONTOSO$");
+    }
+
+    [Fact]
+    public void A_gmsa_named_like_its_domain_is_found_by_its_other_spelling()
+    {
+        // LsaLookupNames2 matches an isolated name against domain names before accounts.
+        lookup.LookupName("hgs").Returns(AccountLookupResult.Found(Sid.Parse("S-1-5-21-1004336348-1177238915-682003330"), SidNameUse.Domain));
+        lookup.LookupName("hgs$").Returns(AccountLookupResult.Found(Gmsa, SidNameUse.Computer));
+
+        Assert.Equal(Gmsa, resolver.Resolve("hgs", "Account"));
+    }
+
+    [Fact]
+    public void A_lookup_failure_outweighs_a_spelling_that_named_a_domain()
+    {
+        lookup.LookupName("CONTOSO").Returns(AccountLookupResult.Found(Sid.Parse("S-1-5-21-1004336348-1177238915-682003330"), SidNameUse.Domain));
+        lookup.LookupName("CONTOSO$").Returns(AccountLookupResult.Failed(ErrorTrustFailure));
+
+        var error = Assert.Throws<NodeOperationException>(() => resolver.Resolve("CONTOSO", "Account"));
+
+        Assert.Equal("AccountLookupFailed", error.ErrorId);
+        Assert.Contains("1789", error.Message);
+    }
+
+    [Fact]
     public void Malformed_input_fails_before_any_lookup()
     {
         Assert.Throws<InvalidPropertyValueException>(() => resolver.Resolve("S-1-x", "Account"));

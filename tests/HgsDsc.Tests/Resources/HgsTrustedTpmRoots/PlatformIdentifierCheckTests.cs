@@ -1,0 +1,292 @@
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using HgsDsc.Common;
+using HgsDsc.Resources.HgsTrustedTpmRoots;
+using Xunit;
+
+namespace HgsDsc.Tests.Resources.HgsTrustedTpmRoots;
+
+/// <summary>
+/// Test-HgsPlatformIdentifier's logic on platform identifier files the tests write, with EK
+/// certificates issued by generated vendor intermediates, against real CurrentUser stores.
+/// Chain cases run twice: with the runtime's custom root trust (PowerShell 7) and with the
+/// .NET Framework path (unknown roots allowed, the chain's end checked against TrustedTPM_RootCA).
+/// </summary>
+public sealed class PlatformIdentifierCheckTests : IDisposable
+{
+    private static readonly Version Server2016 = new(10, 0, 14393);
+    private static readonly Version Server2019 = new(10, 0, 17763);
+
+    private readonly TestStores stores = new();
+    private readonly string folder = Directory.CreateTempSubdirectory("HgsDsc.Tests.PlatformId.").FullName;
+    private readonly TestCa vendorRoot = TestCa.Root("Contoso TPM Root CA");
+    private readonly TestCa vendorIntermediate;
+    private readonly X509Certificate2 ekCertificate;
+
+    public PlatformIdentifierCheckTests()
+    {
+        vendorIntermediate = vendorRoot.IssueCa("Contoso TPM Manufacturing CA 003");
+        ekCertificate = vendorIntermediate.IssueEk();
+    }
+
+    public void Dispose()
+    {
+        stores.Dispose();
+        Directory.Delete(folder, recursive: true);
+        ekCertificate.Dispose();
+        vendorIntermediate.Dispose();
+        vendorRoot.Dispose();
+    }
+
+    private PlatformIdentifierCheck Check(bool customTrust = true, Version? version = null, ITpmRootStores? through = null) =>
+        new(through ?? stores.Stores, version, customTrust);
+
+    private void InstallVendor()
+    {
+        stores.Install(TrustedTpmStore.RootCA, vendorRoot.Certificate);
+        stores.Install(TrustedTpmStore.IntermediateCA, vendorIntermediate.Certificate);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void An_EKcert_chaining_to_the_installed_root_and_intermediate_is_trusted(bool customTrust)
+    {
+        InstallVendor();
+        var file = PlatformIdentifierXml.Write(folder, "host01", ekCertificate);
+
+        var report = Check(customTrust).Check(file);
+
+        Assert.Equal(PlatformIdentifierStatus.Trusted, report.Status);
+        Assert.True(report.IsTrusted);
+        Assert.True(report.HasEKCert);
+        Assert.True(report.HasEKPub);
+        Assert.Equal("host01", report.HostName);
+        Assert.Equal(ekCertificate.Thumbprint, report.EKCertThumbprint);
+        Assert.Equal(vendorIntermediate.Subject, report.EKCertIssuer);
+        Assert.Equal(vendorRoot.Subject, report.TrustedRoot);
+        Assert.Equal(3, report.Chain.Length);
+        Assert.Empty(report.ChainProblems);
+        Assert.Contains("HTR0060", report.Message);
+        Assert.Equal(new[] { "Add-HgsAttestationTpmHost -Path '" + file + "' -Name 'host01'" }, report.RegisterCommand);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_missing_intermediate_names_the_issuer_and_both_stores(bool customTrust)
+    {
+        stores.Install(TrustedTpmStore.RootCA, vendorRoot.Certificate);
+        var file = PlatformIdentifierXml.Write(folder, "host02", ekCertificate);
+
+        var report = Check(customTrust).Check(file);
+
+        Assert.Equal(PlatformIdentifierStatus.Untrusted, report.Status);
+        Assert.False(report.IsTrusted);
+        Assert.Equal(vendorIntermediate.Subject, report.MissingIssuer);
+        Assert.Contains("HTR0063", report.Message);
+        Assert.Contains("issuer '" + vendorIntermediate.Subject + "'", report.Message);
+        Assert.Contains(stores.RootName, report.Message);
+        Assert.Contains(stores.IntermediateName, report.Message);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_missing_vendor_root_is_named(bool customTrust)
+    {
+        stores.Install(TrustedTpmStore.IntermediateCA, vendorIntermediate.Certificate);
+        var file = PlatformIdentifierXml.Write(folder, "host03", ekCertificate);
+
+        var report = Check(customTrust).Check(file);
+
+        Assert.Equal(PlatformIdentifierStatus.Untrusted, report.Status);
+        Assert.Equal(vendorRoot.Subject, report.MissingIssuer);
+        Assert.Contains("stops at '" + vendorIntermediate.Subject + "'", report.Message);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_vendor_root_in_the_intermediate_store_only_is_not_trusted(bool customTrust)
+    {
+        stores.Install(TrustedTpmStore.IntermediateCA, vendorIntermediate.Certificate, vendorRoot.Certificate);
+        var file = PlatformIdentifierXml.Write(folder, "host04", ekCertificate);
+
+        var report = Check(customTrust).Check(file);
+
+        Assert.Equal(PlatformIdentifierStatus.Untrusted, report.Status);
+        Assert.Equal(vendorRoot.Subject, report.MissingIssuer);
+        Assert.Contains("HTR0062", report.Message);
+        Assert.Contains(vendorRoot.Thumbprint, report.Message);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void An_EKcert_from_another_vendor_is_not_trusted_by_this_vendor_root(bool customTrust)
+    {
+        InstallVendor();
+        using var otherRoot = TestCa.Root("Fabrikam TPM Root");
+        using var otherIntermediate = otherRoot.IssueCa("Fabrikam TPM CA");
+        using var otherEk = otherIntermediate.IssueEk("FabrikamTpm");
+        var file = PlatformIdentifierXml.Write(folder, "host05", otherEk);
+
+        var report = Check(customTrust).Check(file);
+
+        Assert.Equal(PlatformIdentifierStatus.Untrusted, report.Status);
+        Assert.Equal(otherIntermediate.Subject, report.MissingIssuer);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void An_expired_intermediate_reaches_the_root_but_is_reported(bool customTrust)
+    {
+        using var expired = vendorRoot.IssueCa("Contoso TPM Manufacturing CA 001", notAfter: DateTimeOffset.UtcNow.AddDays(-30));
+        using var oldEk = expired.IssueEk();
+        stores.Install(TrustedTpmStore.RootCA, vendorRoot.Certificate);
+        stores.Install(TrustedTpmStore.IntermediateCA, expired.Certificate);
+        var file = PlatformIdentifierXml.Write(folder, "host06", oldEk);
+
+        var report = Check(customTrust).Check(file);
+
+        Assert.Equal(PlatformIdentifierStatus.Untrusted, report.Status);
+        Assert.Equal(vendorRoot.Subject, report.TrustedRoot);
+        Assert.Contains("NotTimeValid", report.ChainProblems);
+        Assert.Contains("HTR0061", report.Message);
+    }
+
+    [Fact]
+    public void A_forged_EKcert_is_not_trusted()
+    {
+        InstallVendor();
+        var forgedBytes = (byte[])ekCertificate.RawData.Clone();
+        forgedBytes[^3] ^= 0x40;
+        var file = PlatformIdentifierXml.Write(folder, "host07", ekCertificate, rawEkCert: Convert.ToBase64String(forgedBytes));
+
+        var report = Check().Check(file);
+
+        Assert.Equal(PlatformIdentifierStatus.Untrusted, report.Status);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public void Without_an_EKcert_the_guide_s_first_case_is_explained(string? element)
+    {
+        var file = PlatformIdentifierXml.Write(folder, "host08", null, element);
+
+        var report = Check().Check(file);
+
+        Assert.Equal(PlatformIdentifierStatus.NoEKCert, report.Status);
+        Assert.False(report.HasEKCert);
+        Assert.True(report.HasEKPub);
+        Assert.Contains("elevated", report.Message);
+        Assert.Contains("confirm with the OEM", report.Message);
+        Assert.Contains("-Force", report.Message);
+        Assert.Contains("-PolicyVersion v1", report.Message);
+        Assert.Equal(2, report.RegisterCommand.Length);
+        Assert.StartsWith("On Windows Server 2016: Add-HgsAttestationTpmHost -Path '" + file + "' -Name 'host08' -Force (", report.RegisterCommand[0]);
+        Assert.Contains("-Force -PolicyVersion v1", report.RegisterCommand[1]);
+    }
+
+    [Fact]
+    public void Without_an_EKcert_the_command_fits_the_HGS_node_version()
+    {
+        var file = PlatformIdentifierXml.Write(folder, "host09", null, null);
+
+        Assert.Equal(new[] { "Add-HgsAttestationTpmHost -Path '" + file + "' -Name 'host09' -Force" }, Check(version: Server2016).Check(file).RegisterCommand);
+        Assert.Equal(new[] { "Add-HgsAttestationTpmHost -Path '" + file + "' -Name 'host09' -Force -PolicyVersion v1" }, Check(version: Server2019).Check(file).RegisterCommand);
+    }
+
+    [Theory]
+    [InlineData("EndorsementKeyCertificate")]
+    [InlineData("TpmEkCertificateBlob")]
+    public void The_EKcert_is_found_under_other_element_names(string element)
+    {
+        InstallVendor();
+        var file = PlatformIdentifierXml.Write(folder, "host10", ekCertificate, element);
+
+        Assert.Equal(PlatformIdentifierStatus.Trusted, Check().Check(file).Status);
+    }
+
+    [Fact]
+    public void A_PEM_EKcert_and_a_UTF16_file_are_read()
+    {
+        InstallVendor();
+        var file = PlatformIdentifierXml.Write(folder, "host11", ekCertificate, encoding: Encoding.Unicode, rawEkCert: ekCertificate.ExportCertificatePem());
+
+        Assert.Equal(PlatformIdentifierStatus.Trusted, Check().Check(file).Status);
+    }
+
+    [Fact]
+    public void A_broken_EKcert_is_reported()
+    {
+        var file = PlatformIdentifierXml.Write(folder, "host12", ekCertificate, rawEkCert: "AAAA");
+
+        var report = Check().Check(file);
+
+        Assert.Equal(PlatformIdentifierStatus.InvalidEKCert, report.Status);
+        Assert.Contains("HTR0059", report.Message);
+    }
+
+    [Fact]
+    public void A_missing_file_is_an_error()
+    {
+        var error = Assert.Throws<HgsDscException>(() => Check().Check(Path.Combine(folder, "nope.xml")));
+
+        Assert.Equal("PlatformIdentifierNotFound", error.ErrorId);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_XML_is_an_error()
+    {
+        var file = Path.Combine(folder, "host.xml");
+        File.WriteAllText(file, "EKpub: AAAA");
+
+        var error = Assert.Throws<HgsDscException>(() => Check().Check(file));
+
+        Assert.Equal("PlatformIdentifierNotXml", error.ErrorId);
+        Assert.Contains("Get-PlatformIdentifier", error.Message);
+    }
+
+    [Fact]
+    public void XML_that_is_not_a_platform_identifier_is_an_error()
+    {
+        var file = Path.Combine(folder, "policy.xml");
+        File.WriteAllText(file, "<SiPolicy><EKCert>AAAA</EKCert></SiPolicy>");
+
+        var error = Assert.Throws<HgsDscException>(() => Check().Check(file));
+
+        Assert.Equal("PlatformIdentifierWrongRoot", error.ErrorId);
+        Assert.Contains("'SiPolicy'", error.Message);
+    }
+
+    [Fact]
+    public void A_document_type_definition_is_refused()
+    {
+        var file = Path.Combine(folder, "dtd.xml");
+        File.WriteAllText(file, "<!DOCTYPE PlatformIdentifiers [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><PlatformIdentifiers>&x;</PlatformIdentifiers>");
+
+        var error = Assert.Throws<HgsDscException>(() => Check().Check(file));
+
+        Assert.Equal("PlatformIdentifierNotXml", error.ErrorId);
+    }
+
+    [Fact]
+    public void Many_files_read_the_stores_once()
+    {
+        InstallVendor();
+        var counting = new CountingStores(stores.Stores);
+        var check = Check(through: counting);
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True(check.Check(PlatformIdentifierXml.Write(folder, "host-many-" + i, ekCertificate)).IsTrusted);
+        }
+
+        Assert.Equal(1, counting.Reads[TrustedTpmStore.RootCA]);
+        Assert.Equal(1, counting.Reads[TrustedTpmStore.IntermediateCA]);
+    }
+}
