@@ -48,40 +48,14 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
             }
         }
 
-        private byte[] GetParameter(uint parameter, uint flags, KeyOperation operation)
-        {
-            var api = parameter == PpName ? "CryptGetProvParam(PP_NAME)" : "CryptGetProvParam(PP_KEYSET_SEC_DESCR)";
-
-            // The size can change between the two calls; a few tries cover that.
-            for (var attempt = 0; ; attempt++)
-            {
-                var size = 0;
-                if (!CryptGetProvParam(provider, parameter, null, ref size, flags))
+        private byte[] GetParameter(uint parameter, uint flags, KeyOperation operation) =>
+            ProviderBuffer.Read(
+                (byte[]? buffer, ref int size) =>
                 {
-                    throw WindowsPrivateKeySecurity.Failure(operation, api, Marshal.GetLastWin32Error());
-                }
-
-                var buffer = new byte[size];
-                if (!CryptGetProvParam(provider, parameter, buffer, ref size, flags))
-                {
-                    var error = Marshal.GetLastWin32Error();
-                    if (error == ErrorMoreData && attempt < 3)
-                    {
-                        continue;
-                    }
-
-                    throw WindowsPrivateKeySecurity.Failure(operation, api, error);
-                }
-
-                if (size == buffer.Length)
-                {
-                    return buffer;
-                }
-
-                var exact = new byte[size];
-                Buffer.BlockCopy(buffer, 0, exact, 0, size);
-                return exact;
-            }
-        }
+                    size = buffer?.Length ?? 0;
+                    return CryptGetProvParam(provider, parameter, buffer, ref size, flags) ? ErrorSuccess : Marshal.GetLastWin32Error();
+                },
+                operation,
+                parameter == PpName ? "CryptGetProvParam(PP_NAME)" : "CryptGetProvParam(PP_KEYSET_SEC_DESCR)");
     }
 }

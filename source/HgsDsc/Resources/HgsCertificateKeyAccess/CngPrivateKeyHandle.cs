@@ -19,12 +19,14 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
 
         public string ProviderName => providerName ?? (providerName = ReadProviderName());
 
+        // The key was opened silently, but an NCrypt call shows no user interface only when it is
+        // asked not to itself; a configuration run has nobody to answer a provider's prompt.
         public byte[] ReadSecurityDescriptor() =>
-            GetProperty(key, NCryptSecurityDescriptorProperty, DaclSecurityInformation, KeyOperation.ReadSecurity);
+            GetProperty(key, NCryptSecurityDescriptorProperty, DaclSecurityInformation | NCryptSilentFlag, KeyOperation.ReadSecurity);
 
         public void WriteSecurityDescriptor(byte[] securityDescriptor)
         {
-            var status = NCryptSetProperty(key, NCryptSecurityDescriptorProperty, securityDescriptor, securityDescriptor.Length, DaclSecurityInformation);
+            var status = NCryptSetProperty(key, NCryptSecurityDescriptorProperty, securityDescriptor, securityDescriptor.Length, DaclSecurityInformation | NCryptSilentFlag);
             if (status != ErrorSuccess)
             {
                 throw WindowsPrivateKeySecurity.Failure(KeyOperation.WriteSecurity, "NCryptSetProperty(Security Descr)", status);
@@ -46,38 +48,10 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
             }
         }
 
-        private static byte[] GetProperty(SafeNCryptObjectHandle handle, string property, uint flags, KeyOperation operation)
-        {
-            // The size can change between the two calls; a few tries cover that.
-            for (var attempt = 0; ; attempt++)
-            {
-                var status = NCryptGetProperty(handle, property, null, 0, out var size, flags);
-                if (status != ErrorSuccess)
-                {
-                    throw WindowsPrivateKeySecurity.Failure(operation, "NCryptGetProperty(" + property + ")", status);
-                }
-
-                var buffer = new byte[size];
-                status = NCryptGetProperty(handle, property, buffer, buffer.Length, out size, flags);
-                if (status == NCryptBufferTooSmall && attempt < 3)
-                {
-                    continue;
-                }
-
-                if (status != ErrorSuccess)
-                {
-                    throw WindowsPrivateKeySecurity.Failure(operation, "NCryptGetProperty(" + property + ")", status);
-                }
-
-                if (size == buffer.Length)
-                {
-                    return buffer;
-                }
-
-                var exact = new byte[size];
-                Buffer.BlockCopy(buffer, 0, exact, 0, size);
-                return exact;
-            }
-        }
+        private static byte[] GetProperty(SafeNCryptObjectHandle handle, string property, uint flags, KeyOperation operation) =>
+            ProviderBuffer.Read(
+                (byte[]? buffer, ref int size) => NCryptGetProperty(handle, property, buffer, buffer?.Length ?? 0, out size, flags),
+                operation,
+                "NCryptGetProperty(" + property + ")");
     }
 }

@@ -459,6 +459,8 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
                             return Strings.Format("RequirementKeyAccessDenied", error.Message);
                         case PrivateKeyProblem.KeyUnreachable:
                             return Strings.Format("RequirementKeyUnreachable", error.Message);
+                        case PrivateKeyProblem.KeysetMissingOrDenied:
+                            return Strings.Format("RequirementKeysetMissingOrDenied", error.Message);
                         default:
                             return Strings.Format("RequirementKeyFailed", error.Message);
                     }

@@ -10,7 +10,10 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
     /// </summary>
     public interface IPrivateKeySecurity
     {
-        /// <summary>Opens the private key of a certificate of LocalMachine\My without any user interface.</summary>
+        /// <summary>
+        /// Opens the private key of a certificate of LocalMachine\My without any user interface.
+        /// Dispose the handle before the certificate: a handle the certificate caches is freed with it.
+        /// </summary>
         IPrivateKeyHandle Open(X509Certificate2 certificate);
     }
 

@@ -11,6 +11,8 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
     public static class KeyReadAccess
     {
         public const uint GenericRead = 0x80000000;
+        public const uint GenericWrite = 0x40000000;
+        public const uint GenericExecute = 0x20000000;
         public const uint GenericAll = 0x10000000;
 
         // CryptoKeyRights: the specific rights of a key, the same bits as the file rights of a key container.
@@ -20,23 +22,61 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
         public const uint ReadPermissions = 0x00020000;
         public const uint Synchronize = 0x00100000;
 
-        /// <summary>The specific rights of the "Read" permission that certlm.msc shows.</summary>
-        public const uint SpecificRead = ReadData | ReadExtendedAttributes | ReadAttributes | ReadPermissions;
+        /// <summary>
+        /// FILE_GENERIC_READ (0x120089), the "Read" of certlm.msc and of a FileSystemAccessRule
+        /// (GuardedFabricTools' Add-AccessRule). SYNCHRONIZE belongs to it: the providers open the
+        /// key file with CreateFile, which always asks for SYNCHRONIZE and FILE_READ_ATTRIBUTES.
+        /// </summary>
+        public const uint FileGenericRead = ReadData | ReadExtendedAttributes | ReadAttributes | ReadPermissions | Synchronize;
+
+        // The file system's GENERIC_MAPPING, which the key files are checked against.
+        private const uint FileGenericWrite = 0x00120116;
+        private const uint FileGenericExecute = 0x001200A0;
+        private const uint FileAllAccess = 0x001F01FF;
 
         /// <summary>
         /// The mask granted for Read: GENERIC_READ for a CNG key, which the key storage provider maps;
         /// for a CryptoAPI key set, whose descriptor is applied to the container file as it is,
-        /// the specific read rights with SYNCHRONIZE (FILE_GENERIC_READ, 0x120089). Never more.
+        /// FILE_GENERIC_READ (0x120089). Never more.
         /// </summary>
         public static uint ReadMaskFor(KeyProviderKind kind) =>
-            kind == KeyProviderKind.Cng ? GenericRead : SpecificRead | Synchronize;
+            kind == KeyProviderKind.Cng ? GenericRead : FileGenericRead;
 
-        /// <summary>Whether an allow mask gives Read, in generic or in specific form (providers may store either).</summary>
-        public static bool GrantsRead(uint mask) =>
-            (mask & (GenericRead | GenericAll)) != 0 || (mask & SpecificRead) == SpecificRead;
+        /// <summary>A mask with its generic rights replaced by the specific rights they stand for on a key file.</summary>
+        public static uint MapGenericRights(uint mask)
+        {
+            var specific = mask & ~(GenericRead | GenericWrite | GenericExecute | GenericAll);
+            if ((mask & GenericRead) != 0)
+            {
+                specific |= FileGenericRead;
+            }
 
-        /// <summary>Whether a deny mask takes away any part of Read.</summary>
-        public static bool DeniesRead(uint mask) => (mask & (GenericRead | GenericAll | SpecificRead)) != 0;
+            if ((mask & GenericWrite) != 0)
+            {
+                specific |= FileGenericWrite;
+            }
+
+            if ((mask & GenericExecute) != 0)
+            {
+                specific |= FileGenericExecute;
+            }
+
+            if ((mask & GenericAll) != 0)
+            {
+                specific |= FileAllAccess;
+            }
+
+            return specific;
+        }
+
+        /// <summary>Whether an allow mask gives every right of Read, in generic or in specific form (providers may store either).</summary>
+        public static bool GrantsRead(uint mask) => (MapGenericRights(mask) & FileGenericRead) == FileGenericRead;
+
+        /// <summary>
+        /// Whether a deny mask takes away any right that reading the key asks for, generic rights
+        /// mapped first (a denied GENERIC_WRITE or GENERIC_EXECUTE also denies READ_CONTROL and SYNCHRONIZE).
+        /// </summary>
+        public static bool DeniesRead(uint mask) => (MapGenericRights(mask) & FileGenericRead) != 0;
 
         /// <summary>
         /// Reads the entries that name <paramref name="account"/> itself. Group memberships are not

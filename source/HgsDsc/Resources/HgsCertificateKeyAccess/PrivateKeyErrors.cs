@@ -29,18 +29,43 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
         internal const int SilentContext = unchecked((int)0x80090022);
         internal const int NotSupported = unchecked((int)0x80090029);
         internal const int DeviceNotReady = unchecked((int)0x80090030);
+        internal const int UiRequired = unchecked((int)0x8009002E);
         internal const int IncorrectPassword = unchecked((int)0x80090033);
         internal const int DeviceNotFound = unchecked((int)0x80090035);
+        internal const int UserCancelled = unchecked((int)0x80090036);
         internal const int SmartCardWrongPin = unchecked((int)0x8010006B);
         internal const int SmartCardCancelledByUser = unchecked((int)0x8010006E);
         internal const int NotImplemented = unchecked((int)0x80004001);
         internal const int AccessDenied = unchecked((int)0x80070005);
         internal const int Win32NotSupported = unchecked((int)0x80070032);
         internal const int Win32CallNotImplemented = unchecked((int)0x80070078);
+        internal const int BufferTooSmall = unchecked((int)0x80090028);
+        internal const int Win32InsufficientBuffer = unchecked((int)0x8007007A);
+        internal const int Win32MoreData = unchecked((int)0x800700EA);
+        internal const int TpmBufferTooSmall = unchecked((int)0x80290406);
 
         /// <summary>A Win32 error code (as GetLastError gives it) as an HRESULT; HRESULTs pass unchanged.</summary>
         public static int ToHResult(int error) =>
             error > 0 && error <= 0xFFFF ? unchecked((int)(0x80070000u | (uint)error)) : error;
+
+        /// <summary>
+        /// Whether an error only says that the buffer was too small: NTE_BUFFER_TOO_SMALL (NCrypt),
+        /// ERROR_MORE_DATA (CryptGetProvParam), ERROR_INSUFFICIENT_BUFFER (the security descriptor
+        /// calls under some providers) or TPM_E_PCP_BUFFER_TOO_SMALL (the TPM key storage provider).
+        /// </summary>
+        public static bool IsBufferTooSmall(int error)
+        {
+            switch (ToHResult(error))
+            {
+                case BufferTooSmall:
+                case Win32InsufficientBuffer:
+                case Win32MoreData:
+                case TpmBufferTooSmall:
+                    return true;
+                default:
+                    return false;
+            }
+        }
 
         public static PrivateKeyProblem Classify(int error, KeyOperation operation)
         {
@@ -48,8 +73,9 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
             {
                 case CryptNoKeyProperty:
                     return operation == KeyOperation.Open ? PrivateKeyProblem.NoPrivateKey : PrivateKeyProblem.Failed;
-                case NoKey:
                 case BadKeyset:
+                    return operation == KeyOperation.Open ? PrivateKeyProblem.KeysetMissingOrDenied : PrivateKeyProblem.KeyUnreachable;
+                case NoKey:
                 case KeysetNotDefined:
                 case BadProvider:
                 case ProviderDllFailed:
@@ -61,6 +87,8 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
                     // During Open the key is missing; afterwards the provider lacks the security property.
                     return operation == KeyOperation.Open ? PrivateKeyProblem.KeyUnreachable : PrivateKeyProblem.ProviderCannotSetAccess;
                 case SilentContext:
+                case UiRequired:
+                case UserCancelled:
                 case IncorrectPassword:
                 case SmartCardWrongPin:
                 case SmartCardCancelledByUser:

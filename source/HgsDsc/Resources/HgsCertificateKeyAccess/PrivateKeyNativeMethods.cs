@@ -19,6 +19,9 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
 
         internal const uint DaclSecurityInformation = 0x00000004;
 
+        /// <summary>NCRYPT_SILENT_FLAG: NCrypt takes it per call, not from how the key was opened.</summary>
+        internal const uint NCryptSilentFlag = 0x00000040;
+
         internal const uint PpName = 4;
         internal const uint PpKeysetSecurityDescriptor = 8;
 
@@ -27,8 +30,6 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
         internal const string NCryptNameProperty = "Name";
 
         internal const int ErrorSuccess = 0;
-        internal const int ErrorMoreData = 234;
-        internal const int NCryptBufferTooSmall = unchecked((int)0x80090028);
 
         [DllImport("crypt32.dll", SetLastError = true)]
         [return: MarshalAs(UnmanagedType.Bool)]

@@ -9,6 +9,12 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
         /// <summary>The key, its container or its provider (an HSM that cannot be reached) is not there.</summary>
         KeyUnreachable,
 
+        /// <summary>
+        /// NTE_BAD_KEYSET on opening: Windows says "Keyset does not exist" both when the key is
+        /// missing and when the account may not open it, so the two cannot be told apart.
+        /// </summary>
+        KeysetMissingOrDenied,
+
         /// <summary>The provider wants a PIN, a password or a smart card, which a DSC run cannot give.</summary>
         NeedsInteraction,
 

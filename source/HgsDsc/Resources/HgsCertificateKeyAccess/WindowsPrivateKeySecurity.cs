@@ -18,21 +18,37 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
         public IPrivateKeyHandle Open(X509Certificate2 certificate)
         {
             Platform.AssertWindows("Opening a certificate's private key (CryptAcquireCertificatePrivateKey)");
-            if (!CryptAcquireCertificatePrivateKey(
-                    certificate.Handle,
-                    CryptAcquireSilentFlag | CryptAcquireAllowNCryptKeyFlag,
-                    IntPtr.Zero,
-                    out var handle,
-                    out var keySpec,
-                    out var callerMustFree))
+
+            // A disposed certificate has no CERT_CONTEXT; crypt32 would be handed NULL.
+            var context = certificate.Handle;
+            if (context == IntPtr.Zero)
             {
-                throw Failure(KeyOperation.Open, "CryptAcquireCertificatePrivateKey", Marshal.GetLastWin32Error());
+                throw new ObjectDisposedException(nameof(certificate));
             }
 
-            GC.KeepAlive(certificate);
-            return keySpec == CertNCryptKeySpec
-                ? (IPrivateKeyHandle)new CngPrivateKeyHandle(new SafeNCryptObjectHandle(handle, callerMustFree))
-                : new CapiPrivateKeyHandle(new SafeCryptProviderHandle(handle, callerMustFree));
+            try
+            {
+                if (!CryptAcquireCertificatePrivateKey(
+                        context,
+                        CryptAcquireSilentFlag | CryptAcquireAllowNCryptKeyFlag,
+                        IntPtr.Zero,
+                        out var handle,
+                        out var keySpec,
+                        out var callerMustFree))
+                {
+                    throw Failure(KeyOperation.Open, "CryptAcquireCertificatePrivateKey", Marshal.GetLastWin32Error());
+                }
+
+                // When the caller need not free it, the handle belongs to the CERT_CONTEXT and lives as long as it.
+                return keySpec == CertNCryptKeySpec
+                    ? (IPrivateKeyHandle)new CngPrivateKeyHandle(new SafeNCryptObjectHandle(handle, callerMustFree))
+                    : new CapiPrivateKeyHandle(new SafeCryptProviderHandle(handle, callerMustFree));
+            }
+            finally
+            {
+                // The CERT_CONTEXT must outlive the native call on the failure path too.
+                GC.KeepAlive(certificate);
+            }
         }
 
         /// <summary>The exception for a failed call, classified and carrying the system's own text.</summary>

@@ -335,6 +335,7 @@ public sealed class HgsCertificateKeyAccessTests
 
     [Theory]
     [InlineData(PrivateKeyProblem.KeyUnreachable, "security world")]
+    [InlineData(PrivateKeyProblem.KeysetMissingOrDenied, "Manage Private Keys")]
     [InlineData(PrivateKeyProblem.NeedsInteraction, "PIN")]
     [InlineData(PrivateKeyProblem.AccessDenied, "SYSTEM")]
     [InlineData(PrivateKeyProblem.NoPrivateKey, "no private key")]

@@ -14,8 +14,8 @@ public sealed class KeyReadAccessTests
     [Theory]
     [InlineData(0x80000000u)] // GENERIC_READ, as a CNG key stores it
     [InlineData(0x10000000u)] // GENERIC_ALL
-    [InlineData(0x00120089u)] // FILE_GENERIC_READ, as a CryptoAPI key set stores it
-    [InlineData(0x00020089u)] // the Read permission without SYNCHRONIZE
+    [InlineData(0x00120089u)] // FILE_GENERIC_READ, as certlm.msc and a FileSystemAccessRule 'Read' write it
+    [InlineData(0x001200A9u)] // Read & execute
     [InlineData(0x001F01FFu)] // full control in specific rights
     public void An_allow_entry_with_read_rights_in_either_form_grants_Read(uint mask)
     {
@@ -24,17 +24,52 @@ public sealed class KeyReadAccessTests
 
     [Theory]
     [InlineData(0x00000001u)] // ReadData alone is not the Read permission
+    [InlineData(0x00020089u)] // Read without SYNCHRONIZE: CreateFile asks for SYNCHRONIZE, so the key file does not open
     [InlineData(0x40000000u)] // GENERIC_WRITE
+    [InlineData(0x20000000u)] // GENERIC_EXECUTE: READ_CONTROL, FILE_READ_ATTRIBUTES and SYNCHRONIZE, not the data
     [InlineData(0x00020000u)] // ReadPermissions
     public void Partial_or_other_rights_do_not_grant_Read(uint mask)
     {
         Assert.Equal(KeyAccessState.NotGranted, Evaluate(MachineKeyDescriptor(Allow(Gmsa, mask))).State);
     }
 
+    [Theory]
+    [InlineData(0x00000001u)] // FILE_READ_DATA
+    [InlineData(0x00100000u)] // SYNCHRONIZE, which opening the key file asks for
+    [InlineData(0x40000000u)] // GENERIC_WRITE maps to FILE_GENERIC_WRITE, which holds READ_CONTROL and SYNCHRONIZE
+    [InlineData(0x20000000u)] // GENERIC_EXECUTE maps to FILE_GENERIC_EXECUTE, likewise
+    [InlineData(0x10000000u)] // GENERIC_ALL
+    public void A_deny_of_any_right_reading_needs_takes_Read_away_generic_rights_mapped_first(uint mask)
+    {
+        var evaluation = Evaluate(MachineKeyDescriptor(Deny(Gmsa, mask), Allow(Gmsa, 0x00120089)));
+
+        Assert.Equal(KeyAccessState.Denied, evaluation.State);
+        Assert.Equal(mask, evaluation.DeniedMask);
+    }
+
+    [Theory]
+    [InlineData(0x00010000u)] // DELETE
+    [InlineData(0x00000116u)] // Write as a FileSystemAccessRule Deny stores it (SYNCHRONIZE taken out)
+    public void A_deny_of_rights_reading_does_not_need_leaves_Read(uint mask)
+    {
+        Assert.Equal(KeyAccessState.Granted, Evaluate(MachineKeyDescriptor(Deny(Gmsa, mask), Allow(Gmsa, 0x80000000))).State);
+    }
+
+    [Theory]
+    [InlineData(0x80000000u, 0x00120089u)]
+    [InlineData(0x40000000u, 0x00120116u)]
+    [InlineData(0x20000000u, 0x001200A0u)]
+    [InlineData(0x10000000u, 0x001F01FFu)]
+    [InlineData(0x80010001u, 0x00130089u)]
+    public void Generic_rights_map_to_the_file_rights_of_the_key_container(uint mask, uint expected)
+    {
+        Assert.Equal(expected, KeyReadAccess.MapGenericRights(mask));
+    }
+
     [Fact]
     public void Read_split_over_two_allow_entries_of_the_account_counts()
     {
-        Assert.Equal(KeyAccessState.Granted, Evaluate(MachineKeyDescriptor(Allow(Gmsa, 0x20000), Allow(Gmsa, 0x89))).State);
+        Assert.Equal(KeyAccessState.Granted, Evaluate(MachineKeyDescriptor(Allow(Gmsa, 0x120000), Allow(Gmsa, 0x89))).State);
     }
 
     [Fact]
@@ -52,12 +87,6 @@ public sealed class KeyReadAccessTests
 
         Assert.Equal(KeyAccessState.Denied, evaluation.State);
         Assert.Equal(1u, evaluation.DeniedMask);
-    }
-
-    [Fact]
-    public void A_deny_of_rights_other_than_read_does_not_block_Read()
-    {
-        Assert.Equal(KeyAccessState.Granted, Evaluate(MachineKeyDescriptor(Deny(Gmsa, 0x00010000), Allow(Gmsa, 0x80000000))).State);
     }
 
     [Fact]

@@ -8,11 +8,15 @@ public sealed class PrivateKeyErrorsTests
 {
     [Theory]
     [InlineData(0x8009200B, KeyOperation.Open, PrivateKeyProblem.NoPrivateKey)] // CRYPT_E_NO_KEY_PROPERTY
-    [InlineData(0x80090016, KeyOperation.Open, PrivateKeyProblem.KeyUnreachable)] // NTE_BAD_KEYSET
+    [InlineData(0x80090016, KeyOperation.Open, PrivateKeyProblem.KeysetMissingOrDenied)] // NTE_BAD_KEYSET: missing, or not for this account
+    [InlineData(0x80090016, KeyOperation.ReadSecurity, PrivateKeyProblem.KeyUnreachable)]
     [InlineData(0x80090011, KeyOperation.Open, PrivateKeyProblem.KeyUnreachable)] // NTE_NOT_FOUND
     [InlineData(0x80090030, KeyOperation.Open, PrivateKeyProblem.KeyUnreachable)] // NTE_DEVICE_NOT_READY (an HSM out of reach)
     [InlineData(0x8009001D, KeyOperation.Open, PrivateKeyProblem.KeyUnreachable)] // NTE_PROVIDER_DLL_FAIL
     [InlineData(0x80090022, KeyOperation.Open, PrivateKeyProblem.NeedsInteraction)] // NTE_SILENT_CONTEXT
+    [InlineData(0x8009002E, KeyOperation.Open, PrivateKeyProblem.NeedsInteraction)] // NTE_UI_REQUIRED
+    [InlineData(0x80090036, KeyOperation.Open, PrivateKeyProblem.NeedsInteraction)] // NTE_USER_CANCELLED
+    [InlineData(0x80090022, KeyOperation.WriteSecurity, PrivateKeyProblem.NeedsInteraction)]
     [InlineData(0x80090010, KeyOperation.Open, PrivateKeyProblem.AccessDenied)] // NTE_PERM
     [InlineData(5, KeyOperation.WriteSecurity, PrivateKeyProblem.AccessDenied)] // ERROR_ACCESS_DENIED from GetLastError
     [InlineData(0x80090029, KeyOperation.ReadSecurity, PrivateKeyProblem.ProviderCannotSetAccess)] // NTE_NOT_SUPPORTED
@@ -36,5 +40,19 @@ public sealed class PrivateKeyErrorsTests
     public void Win32_errors_become_HRESULTs_and_HRESULTs_stay(long error, long expected)
     {
         Assert.Equal(unchecked((int)expected), PrivateKeyErrors.ToHResult(unchecked((int)error)));
+    }
+
+    [Theory]
+    [InlineData(0x80090028, true)] // NTE_BUFFER_TOO_SMALL
+    [InlineData(234, true)] // ERROR_MORE_DATA from GetLastError
+    [InlineData(0x800700EA, true)]
+    [InlineData(122, true)] // ERROR_INSUFFICIENT_BUFFER
+    [InlineData(0x80290406, true)] // TPM_E_PCP_BUFFER_TOO_SMALL
+    [InlineData(0, false)]
+    [InlineData(0x80090029, false)] // NTE_NOT_SUPPORTED
+    [InlineData(5, false)]
+    public void Only_buffer_too_small_errors_ask_for_a_bigger_buffer(long error, bool expected)
+    {
+        Assert.Equal(expected, PrivateKeyErrors.IsBufferTooSmall(unchecked((int)error)));
     }
 }

@@ -48,4 +48,5 @@ ConvertFrom-StringData @'
     FindingCompliant = {0}, used as {1}: key access {2}; every requirement met; provider {3}. (HCK0042)
     FindingNotCompliant = {0}, used as {1}: key access {2}; requirements not met: {3}; provider {4}. (HCK0043)
     FindingMissing = {0}, used as {1}: not in LocalMachine\\My on this node. (HCK0044)
+    RequirementKeysetMissingOrDenied = its private key cannot be opened: Windows reports that the key set does not exist ({0}), which it says both when the key is missing and when the account running this configuration may not open it. Apply the configuration as SYSTEM or from an elevated session, and check in certlm.msc (the certificate, All Tasks, Manage Private Keys) that SYSTEM and Administrators still have access to the key; only if the key is really gone, import the certificate with its private key (PFX) into LocalMachine\\My again. (HCK0045)
 '@
