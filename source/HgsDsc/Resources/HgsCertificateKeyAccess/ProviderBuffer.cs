@@ -7,7 +7,7 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
     /// buffer, then fill a buffer of that size. Kept apart from the P/Invoke code so that the
     /// providers' variations are tested on any system.
     /// </summary>
-    public static class ProviderBuffer
+    internal static class ProviderBuffer
     {
         // The value can grow between the two calls (an entry added meanwhile); a few rounds cover that.
         private const int Rounds = 4;
