@@ -15,6 +15,7 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
         public const byte BitString = 0x03;
         public const byte Integer = 0x02;
         public const byte Null = 0x05;
+        public const byte OctetString = 0x04;
 
         private readonly byte[] data;
         private readonly int end;
