@@ -1,12 +1,13 @@
 <#
     .DESCRIPTION
-        Only the vendors whose TPMs are in this datacenter, straight from the published cabinet,
-        and their certificates that a newer package no longer has (retired roots and
-        intermediates) are removed.
+        Only the vendors whose TPMs are in this datacenter, straight from the published cabinet.
+        With Purge, the certificates tied to these vendors that a newer package no longer has
+        (retired roots and intermediates) are removed.
 
-        Purge never removes certificates of other vendors, certificates that belong to no vendor
-        of the package (added by hand or by another tool), or anything outside the two
-        TrustedTPM stores. Look at ExtraCount and the Reasons of Get (3-..._Invoke.ps1) before
+        Purge removes only certificates that are tied to a chosen vendor of the package and that
+        the package no longer has; it never removes any other certificate: not those tied (also)
+        to other vendors, not those tied to no vendor of the package (added by hand or by another
+        tool), and nothing outside the two TrustedTPM stores. Look at ExtraCount and the Reasons of Get (3-..._Invoke.ps1) before
         turning Purge on.
 #>
 Configuration HgsTrustedTpmRoots_SelectedVendorsWithPurge_Config

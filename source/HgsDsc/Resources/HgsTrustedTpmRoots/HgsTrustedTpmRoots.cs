@@ -13,9 +13,9 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
     /// chosen vendors in LocalMachine\TrustedTPM_RootCA and every intermediate in
     /// LocalMachine\TrustedTPM_IntermediateCA, so that Add-HgsAttestationTpmHost trusts the
     /// EKcert of hosts whose TPMs come from those vendors. Apply it to every node. The whole
-    /// package is read and validated before any store is written; with Purge, certificates of the
-    /// chosen vendors that the package no longer has are removed (see <see cref="TpmRootsAssessment"/>),
-    /// and no other store is ever touched.
+    /// package is read and validated before any store is written. With Purge, the certificates
+    /// tied to a chosen vendor of the package that the package no longer has are removed, and no
+    /// other certificate (see <see cref="TpmRootsAssessment"/> for "tied"); no other store is ever touched.
     /// </summary>
     [DscResource]
     [Description("The Trusted TPM root certificate package is installed on this HGS node: vendor roots in LocalMachine\\TrustedTPM_RootCA, intermediates in LocalMachine\\TrustedTPM_IntermediateCA. Apply it to every node.")]
@@ -48,7 +48,7 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
         public string[]? Vendor { get; set; }
 
         [DscProperty]
-        [Description("Also remove certificates of the chosen vendors that the package no longer has from the two TrustedTPM stores. Nothing else is ever removed.")]
+        [Description("Also remove from the two TrustedTPM stores the certificates that are tied to a chosen vendor of the package (named as issuer or subject by its certificates, or issued by such a certificate) and that the package no longer has. No other certificate is ever removed.")]
         public bool? Purge { get; set; }
 
         [DscProperty(NotConfigurable = true)]
@@ -64,7 +64,7 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
         public int? MissingCount { get; set; }
 
         [DscProperty(NotConfigurable = true)]
-        [Description("Certificates of the chosen vendors in the two stores that the package no longer has (what Purge removes).")]
+        [Description("Certificates in the two stores that are tied to a chosen vendor of the package and that the package no longer has (what Purge removes).")]
         public int? ExtraCount { get; set; }
 
         [DscProperty(NotConfigurable = true)]

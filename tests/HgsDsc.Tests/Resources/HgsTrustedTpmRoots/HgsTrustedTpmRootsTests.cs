@@ -243,7 +243,7 @@ public sealed class HgsTrustedTpmRootsTests : IDisposable
         var state = Desired().Get();
 
         Assert.Equal(1, state.ExtraCount);
-        Assert.Contains("1 installed certificate(s) are no longer in the package", state.VendorCounts!.Single(v => v.StartsWith("Intel")));
+        Assert.Contains("1 installed certificate(s) tied to this vendor are no longer in the package", state.VendorCounts!.Single(v => v.StartsWith("Intel")));
         Desired().Set();
         Assert.Contains(oldIntermediate.Thumbprint, Intermediates);
         Assert.Contains(log.Verbose, m => m.Contains("HTR0041"));
@@ -273,6 +273,25 @@ public sealed class HgsTrustedTpmRootsTests : IDisposable
         Assert.Equal(new[] { intelIntermediate.Thumbprint, infineonIntermediate.Thumbprint }.ToHashSet(), Intermediates);
         Assert.Equal(3, stores.Thumbprints(stores.BystanderName).Count);
         Assert.True(Desired(purge: true).Test());
+    }
+
+    [Fact]
+    public void What_an_administrator_reads_about_Purge_states_its_rule()
+    {
+        const string Rule = "Purge removes only certificates that are tied to a chosen vendor of the package and that the package no longer has; it never removes any other certificate";
+        using var retiredIntermediate = intelRoot.IssueCa("Intel Retired Intermediate");
+        Desired().Set();
+        stores.Install(TrustedTpmStore.IntermediateCA, retiredIntermediate.Certificate);
+
+        var description = typeof(Resource).GetProperty(nameof(Resource.Purge))!.GetCustomAttributes(typeof(System.ComponentModel.DescriptionAttribute), false)
+            .Cast<System.ComponentModel.DescriptionAttribute>().Single().Description;
+        var reason = Desired(purge: true).Get().Reasons!.Single(r => r.Code!.EndsWith(":Purge", StringComparison.Ordinal));
+
+        Assert.Contains("tied to a chosen vendor of the package", description);
+        Assert.Contains("No other certificate is ever removed", description);
+        Assert.StartsWith("Intel: CurrentUser\\" + stores.IntermediateName + " holds 1 certificate(s) tied to Intel that the package no longer has", reason.Phrase);
+        Assert.Contains(Rule, reason.Phrase);
+        Assert.Contains(Rule, File.ReadAllText(Path.Combine(RepositoryPaths.Source, "HgsDsc", "Resources", "HgsTrustedTpmRoots", "README.md")).Replace("\r\n", " ").Replace("\n", " "));
     }
 
     [Fact]
