@@ -206,8 +206,8 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
                 : TrustedTpmStoreNames.All.ToDictionary(s => s, _ => (IReadOnlyList<X509Certificate2>)new X509Certificate2[0]);
 
             // Every certificate is loaded before the first write, so one the platform rejects stops Set with nothing changed.
-            var rootsToAdd = toAdd[TrustedTpmStore.RootCA].Select(c => c.Certificate).ToArray();
-            var intermediatesToAdd = toAdd[TrustedTpmStore.IntermediateCA].Select(c => c.Certificate).ToArray();
+            var rootsToAdd = toAdd[TrustedTpmStore.RootCA].Select(c => c.Load(Log)).ToArray();
+            var intermediatesToAdd = toAdd[TrustedTpmStore.IntermediateCA].Select(c => c.Load(Log)).ToArray();
             var progress = new SetProgress(rootsToAdd.Length + intermediatesToAdd.Length, toRemove.Sum(r => r.Value.Count));
 
             // Roots before intermediates when adding, intermediates before roots when removing:

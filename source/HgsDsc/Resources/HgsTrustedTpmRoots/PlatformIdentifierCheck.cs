@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Linq;
 using System.Security.Cryptography.X509Certificates;
+using HgsDsc.Common;
 using HgsDsc.Common.Localization;
 
 namespace HgsDsc.Resources.HgsTrustedTpmRoots
@@ -19,16 +20,19 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
 
         private readonly ITpmRootStores stores;
         private readonly Version? hgsNodeVersion;
+        private readonly IDscLog log;
         private TpmStoreIndex? roots;
         private TpmStoreIndex? intermediates;
         private EkCertificateChain? chain;
 
         /// <param name="stores">The TrustedTPM stores to judge against.</param>
         /// <param name="hgsNodeVersion">The Windows version of the HGS node, to pick the registration switches; null when unknown.</param>
-        public PlatformIdentifierCheck(ITpmRootStores stores, Version? hgsNodeVersion)
+        /// <param name="log">Where technical detail goes (Verbose); nowhere when null.</param>
+        public PlatformIdentifierCheck(ITpmRootStores stores, Version? hgsNodeVersion, IDscLog? log = null)
         {
             this.stores = stores;
             this.hgsNodeVersion = hgsNodeVersion;
+            this.log = log ?? NullDscLog.Instance;
         }
 
         private static LocalizedStrings Strings => LocalizedStrings.Load(nameof(HgsTrustedTpmRoots));
@@ -58,11 +62,13 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
             {
                 ekCertificate = CertificateFileDecoder.Decode(PlatformIdentifierFile.CertificateBytes(file.EkCertificateText))[0].Load();
             }
-            catch (Exception e) when (e is FormatException || e is InvalidCertificateFileException)
+            catch (InvalidCertificateFileException e)
             {
-                report.Status = PlatformIdentifierStatus.InvalidEKCert;
-                report.Message = Strings.Format("EKCertUnreadable", path, e.Message);
-                return report;
+                return Unreadable(report, path, e.Message, e.Detail);
+            }
+            catch (FormatException e)
+            {
+                return Unreadable(report, path, Strings.Format("EKCertNotBase64"), e.Message);
             }
 
             using (ekCertificate)
@@ -73,6 +79,18 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
                 Judge(report, ekCertificate, path, name);
             }
 
+            return report;
+        }
+
+        private PlatformIdentifierReport Unreadable(PlatformIdentifierReport report, string path, string reason, string? detail)
+        {
+            if (detail != null)
+            {
+                log.Verbose(Strings.Format("CertificateParseDetail", path, detail));
+            }
+
+            report.Status = PlatformIdentifierStatus.InvalidEKCert;
+            report.Message = Strings.Format("EKCertUnreadable", path, reason);
             return report;
         }
 

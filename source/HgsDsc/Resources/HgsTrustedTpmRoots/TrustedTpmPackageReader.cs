@@ -178,7 +178,7 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
                         var packaged = new PackageCertificate(vendor, storeFolder.Key, relative, source, certificate);
                         if (storeFolder.Key == TrustedTpmStore.RootCA)
                         {
-                            AssertRoot(packaged.Certificate, relative, source);
+                            AssertRoot(packaged.Load(log), relative, source);
                         }
 
                         if (seen.Add(packaged.Thumbprint))
@@ -196,7 +196,7 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
             return result;
         }
 
-        private static IReadOnlyList<DerCertificate> ReadCertificateFile(string file, string relative, string source)
+        private IReadOnlyList<DerCertificate> ReadCertificateFile(string file, string relative, string source)
         {
             byte[] content;
             try
@@ -214,8 +214,19 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
             }
             catch (InvalidCertificateFileException e)
             {
-                throw new InvalidPropertyValueException(PathProperty, source, Strings.Format("CorruptCertificateFile", relative, source, e.Message));
+                throw Corrupt(relative, source, e, log);
             }
+        }
+
+        /// <summary>The error for a file that is not a certificate; the technical detail goes to Verbose only.</summary>
+        internal static InvalidPropertyValueException Corrupt(string relative, string source, InvalidCertificateFileException reason, IDscLog log)
+        {
+            if (reason.Detail != null)
+            {
+                log.Verbose(Strings.Format("CertificateParseDetail", relative, reason.Detail));
+            }
+
+            return new InvalidPropertyValueException(PathProperty, source, Strings.Format("CorruptCertificateFile", relative, source, reason.Message));
         }
 
         private static void AssertRoot(System.Security.Cryptography.X509Certificates.X509Certificate2 certificate, string relative, string source)

@@ -216,6 +216,8 @@ public sealed class HgsTrustedTpmRootsTests : IDisposable
 
         Assert.Contains(Path.Combine("Intel", "IntermediateCA", "outline-only.cer"), error.Message);
         Assert.Contains("HTR0019", error.Message);
+        Assert.Contains("HTR0075", error.Message);
+        Assert.Contains(log.Verbose, m => m.Contains("HTR0076") && m.Contains("outline-only.cer"));
         Assert.False(stores.Exists(TrustedTpmStore.RootCA));
         Assert.False(stores.Exists(TrustedTpmStore.IntermediateCA));
     }

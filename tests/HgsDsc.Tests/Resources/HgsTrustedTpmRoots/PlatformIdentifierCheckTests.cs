@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using HgsDsc.Common;
 using HgsDsc.Resources.HgsTrustedTpmRoots;
+using HgsDsc.Tests.Infrastructure;
 using Xunit;
 
 namespace HgsDsc.Tests.Resources.HgsTrustedTpmRoots;
@@ -418,6 +419,20 @@ public sealed class PlatformIdentifierCheckTests : IDisposable
 
         Assert.Equal(PlatformIdentifierStatus.InvalidEKCert, report.Status);
         Assert.Contains("HTR0059", report.Message);
+    }
+
+    [Fact]
+    public void An_EKcert_that_is_not_base64_is_explained_from_the_strings_file()
+    {
+        var file = PlatformIdentifierXml.Write(folder, "host13", ekCertificate, rawEkCert: "not*base64*at*all");
+        var log = new RecordingLog();
+
+        var report = new PlatformIdentifierCheck(stores.Stores, null, log).Check(file);
+
+        Assert.Equal(PlatformIdentifierStatus.InvalidEKCert, report.Status);
+        Assert.Contains("HTR0077", report.Message);
+        Assert.DoesNotContain("Base-64", report.Message);
+        Assert.Contains(log.Verbose, m => m.Contains("HTR0076") && m.Contains("Base-64"));
     }
 
     [Fact]

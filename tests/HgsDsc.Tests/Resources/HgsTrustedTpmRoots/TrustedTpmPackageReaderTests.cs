@@ -114,6 +114,20 @@ public sealed class TrustedTpmPackageReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_corrupt_file_gets_a_reason_from_the_strings_file_and_the_technical_detail_only_in_Verbose()
+    {
+        package.AddRoot("Intel", intelRoot.Certificate);
+        package.AddFile(Path.Combine("Intel", "IntermediateCA", "inner.cer"), new byte[] { 0x30, 0x04, 0x30, 0x05, 0x02, 0x01 });
+
+        var error = Assert.Throws<InvalidPropertyValueException>(() => Reader().Read(package.Root));
+
+        Assert.Contains("HTR0019", error.Message);
+        Assert.Contains("it is cut short", error.Message);
+        Assert.DoesNotContain("DER", error.Message);
+        Assert.Contains(log.Verbose, m => m.Contains("HTR0076") && m.Contains(Path.Combine("Intel", "IntermediateCA", "inner.cer")) && m.Contains("a DER element is longer than the data that holds it"));
+    }
+
+    [Fact]
     public void An_intermediate_in_a_RootCA_folder_is_an_error_naming_the_file_and_the_issuer()
     {
         package.AddRoot("Intel", intelIntermediate.Certificate, CertificateEncoding.Der, "not-a-root.cer");

@@ -33,7 +33,7 @@ ConvertFrom-StringData @'
     PemNotBase64 = PEM certificate block {0} is not valid base64. (HTR0025)
     PemBlockNotCertificate = PEM certificate block {0} does not hold one DER-encoded certificate. (HTR0026)
     PemWithoutCertificate = it is PEM text without a CERTIFICATE block. (HTR0027)
-    NotACertificate = the certificate cannot be decoded ({0}). (HTR0028)
+    NotACertificate = the certificate cannot be decoded: its contents are not laid out as an X.509 certificate. (HTR0028)
     RootNotSelfSigned = The file '{0}' of the package '{1}' is in a RootCA folder, but its certificate '{2}' (thumbprint {3}) is not a self-signed root: {4} Only vendor root certificates belong in RootCA (intermediates go to IntermediateCA). A bad package changes nothing: replace it with a fresh copy of TrustedTpm.cab from Microsoft. (HTR0029)
     IssuerIsNotSubject = its issuer '{0}' is not its subject. (HTR0030)
     SignatureNotByOwnKey = its signature does not verify with its own public key. (HTR0031)
@@ -78,4 +78,9 @@ ConvertFrom-StringData @'
     EKCertAlgorithmNotSupported = The EKcert of '{0}' ('{1}', thumbprint {2}) could not be checked: the signature of '{3}' uses {4}, which Test-HgsPlatformIdentifier cannot verify, so it cannot tell whether '{5}' issued it. Register the host with Add-HgsAttestationTpmHost: HGS judges the EKcert itself and says whether it trusts it. (HTR0070)
     ChainMemberNotTimeValid = '{0}' is valid only from {1} to {2} (HTR0071)
     ChainMemberNotCA = '{0}' issued '{1}' although its basic constraints say it is not a certificate authority (HTR0072)
+    CertificateTruncated = the certificate cannot be decoded: it is cut short (its data ends inside it). (HTR0073)
+    CertificateEncodingUnsupported = the certificate cannot be decoded: it is not in DER, the only encoding of certificate files (it has indefinite or oversized lengths, or long tags). (HTR0074)
+    CertificateRefusedBySystem = the certificate cannot be decoded: the system's certificate loader refuses its contents. (HTR0075)
+    CertificateParseDetail = Why '{0}' is not a valid certificate, in technical terms: {1} (HTR0076)
+    EKCertNotBase64 = its text is neither base64 nor PEM. (HTR0077)
 '@
