@@ -28,6 +28,7 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
         private ICabinetExtractor? extractor;
         private TrustedTpmPackage? package;
         private string? packagePath;
+        private bool rootSignaturesVerified;
 
         public HgsTrustedTpmRoots()
         {
@@ -219,12 +220,25 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
             Log.Verbose(Strings.Format("SetDone", progress.Added, progress.Removed));
         }
 
+        /// <summary>
+        /// Reads the package once per instance (a .cab is expanded once per Get, Test or Set). The
+        /// signature of each RootCA certificate is verified for Get and Set, before anything is
+        /// written; Test, which engines call every 15 minutes and which writes nothing, leaves it out.
+        /// </summary>
         private TrustedTpmPackage LoadPackage(string path)
         {
+            var reader = new TrustedTpmPackageReader(Extractor, Log);
             if (package == null || !string.Equals(packagePath, path, StringComparison.Ordinal))
             {
-                package = new TrustedTpmPackageReader(Extractor, Log).Read(path);
+                package = reader.Read(path, verifyRootSignatures: false);
                 packagePath = path;
+                rootSignaturesVerified = false;
+            }
+
+            if (Operation != DscOperation.Test && !rootSignaturesVerified)
+            {
+                reader.VerifyRootSignatures(package);
+                rootSignaturesVerified = true;
             }
 
             return package;

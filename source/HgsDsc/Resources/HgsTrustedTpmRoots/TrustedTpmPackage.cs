@@ -13,6 +13,7 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
         private readonly string source;
         private X509Certificate2? certificate;
         private string? subject;
+        private string? issuer;
 
         internal PackageCertificate(string vendor, TrustedTpmStore store, string relativePath, string source, DerCertificate der)
         {
@@ -33,6 +34,16 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
         public string Thumbprint => der.Thumbprint;
 
         public string Subject => subject ?? (subject = new X500DistinguishedName(der.Subject).Name);
+
+        /// <summary>The issuer's distinguished name, decoded from the DER (no platform certificate object is built).</summary>
+        internal string Issuer => issuer ?? (issuer = new X500DistinguishedName(der.Issuer).Name);
+
+        /// <summary>
+        /// Whether the certificate names itself as its issuer, compared like <see cref="SelfSignature.NamesEqual"/>
+        /// (encoded bytes, or decoded text): the cheap half of being a root.
+        /// </summary>
+        internal bool NamedAsOwnIssuer =>
+            der.Issuer.SequenceEqual(der.Subject) || string.Equals(Issuer, Subject, StringComparison.OrdinalIgnoreCase);
 
         /// <summary>The encoded subject name as a lookup key (see <see cref="DerCertificate.NameKey"/>).</summary>
         internal string SubjectKey => DerCertificate.NameKey(der.Subject);

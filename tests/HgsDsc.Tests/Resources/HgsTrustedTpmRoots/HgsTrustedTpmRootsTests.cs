@@ -45,9 +45,9 @@ public sealed class HgsTrustedTpmRootsTests : IDisposable
         }
     }
 
-    private Resource Desired(string[]? vendor = null, bool? purge = null, ITpmRootStores? through = null)
+    private Resource Desired(string[]? vendor = null, bool? purge = null, ITpmRootStores? through = null, ICabinetExtractor? extractor = null, string? path = null)
     {
-        var resource = new Resource(through ?? stores.Stores) { Path = package.Root, Vendor = vendor, Purge = purge };
+        var resource = new Resource(through ?? stores.Stores, extractor) { Path = path ?? package.Root, Vendor = vendor, Purge = purge };
         resource.AttachLog(log);
         return resource;
     }
@@ -232,6 +232,54 @@ public sealed class HgsTrustedTpmRootsTests : IDisposable
         Assert.Contains(Path.Combine("AMD", "RootCA", "misplaced.cer"), error.Message);
         Assert.False(stores.Exists(TrustedTpmStore.RootCA));
         Assert.False(stores.Exists(TrustedTpmStore.IntermediateCA));
+    }
+
+    [Fact]
+    public void Test_verifies_no_root_signature_but_Get_and_Set_refuse_a_root_signed_by_another_key()
+    {
+        using var forged = TestCa.SameNameOtherKey("AMD Second Test Root");
+        package.AddRoot("AMD", forged, CertificateEncoding.Der, "forged.cer");
+        stores.Install(TrustedTpmStore.RootCA, intelRoot.Certificate, infineonRoot.Certificate, amdRoot.Certificate, forged);
+        stores.Install(TrustedTpmStore.IntermediateCA, intelIntermediate.Certificate, infineonIntermediate.Certificate);
+        var counting = new CountingStores(stores.Stores);
+
+        Assert.True(Desired().Test());
+        var getError = Assert.Throws<InvalidPropertyValueException>(() => Desired().Get());
+        var setError = Assert.Throws<InvalidPropertyValueException>(() => Desired(through: counting).Set());
+
+        foreach (var error in new[] { getError, setError })
+        {
+            Assert.Contains(Path.Combine("AMD", "RootCA", "forged.cer"), error.Message);
+            Assert.Contains("HTR0029", error.Message);
+            Assert.Contains("HTR0031", error.Message);
+        }
+
+        Assert.Equal(0, counting.Opened);
+    }
+
+    [Fact]
+    public void A_root_that_names_another_issuer_is_refused_by_Test_too()
+    {
+        package.AddRoot("AMD", intelIntermediate.Certificate, CertificateEncoding.Der, "misplaced.cer");
+
+        var error = Assert.Throws<InvalidPropertyValueException>(() => Desired().Test());
+
+        Assert.Contains("HTR0030", error.Message);
+    }
+
+    [Fact]
+    public void A_cab_is_expanded_once_per_Test_and_once_per_Set()
+    {
+        var cab = package.AddFile("TrustedTpm.cab", new byte[] { 0x4D, 0x53, 0x43, 0x46 });
+        var extractor = new CopyingExtractor(package.Root, wrapInFolder: false);
+
+        Assert.False(Desired(extractor: extractor, path: cab).Test());
+        Assert.Equal(1, extractor.Extractions);
+        Desired(extractor: extractor, path: cab).Set();
+        Assert.Equal(2, extractor.Extractions);
+        Assert.True(Desired(extractor: extractor, path: cab).Test());
+        Assert.Equal(3, extractor.Extractions);
+        Assert.Equal(3, Roots.Count);
     }
 
     [Fact]
