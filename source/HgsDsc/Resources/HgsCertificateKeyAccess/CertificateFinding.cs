@@ -28,6 +28,12 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
         /// <summary>HGS lists the certificate, but not for the type the configuration declares.</summary>
         public bool TypeMismatch => DeclaredType.HasValue && HgsUses.Count > 0 && !HgsUses.Contains(DeclaredType.Value);
 
+        /// <summary>
+        /// HGS's CertificateData for it was missing or not recognised, so it is checked as added by
+        /// thumbprint although it may have come from a PFX file; a missing certificate says so.
+        /// </summary>
+        public bool OriginUnconfirmed { get; set; }
+
         public bool InStore { get; set; }
 
         public IReadOnlyList<UnmetRequirement> Unmet { get; set; } = new UnmetRequirement[0];

@@ -130,8 +130,8 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
         {
             var account = KeyProtectionAccount.Resolve(desired.Account, nameof(Account), Accounts, KeyProtection, Log);
             Log.Verbose(Strings.Format("CheckingAccount", account));
-            var hgsReportsNothing = false;
-            var findings = (desired.CoversAll ? CertificatesInUse(out hgsReportsNothing) : new[] { DeclaredCertificate(desired) })
+            string? nothingToCheck = null;
+            var findings = (desired.CoversAll ? CertificatesInUse(out nothingToCheck) : new[] { DeclaredCertificate(desired) })
                 .Select(f => Inspect(f, account))
                 .ToArray();
 
@@ -141,9 +141,9 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
                 CertificateType = desired.CoversAll ? null : desired.CertificateType ?? findings[0].HgsUses.Cast<CertificateType?>().FirstOrDefault(),
                 Certificates = findings.Select(f => f.Thumbprint).ToArray(),
                 Findings = findings.Select(Describe).ToArray(),
-                AccessGranted = hgsReportsNothing ? (bool?)null : findings.All(f => f.Access == KeyAccessState.Granted || f.Access == KeyAccessState.Unrestricted),
-                RequirementsMet = hgsReportsNothing ? (bool?)null : findings.All(f => f.InStore && f.Unmet.Count == 0),
-                inspection = new Inspection(account, findings, hgsReportsNothing),
+                AccessGranted = nothingToCheck != null ? (bool?)null : findings.All(f => f.Access == KeyAccessState.Granted || f.Access == KeyAccessState.Unrestricted),
+                RequirementsMet = nothingToCheck != null ? (bool?)null : findings.All(f => f.InStore && f.Unmet.Count == 0),
+                inspection = new Inspection(account, findings, nothingToCheck),
             };
         }
 
@@ -156,9 +156,9 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
                 return differences;
             }
 
-            if (found.HgsReportsNothing)
+            if (found.NothingToCheck != null)
             {
-                differences.Add(new StateDifference(nameof(Certificates), CertificateThumbprint.All, null, Strings.Format("NoHgsCertificates")));
+                differences.Add(new StateDifference(nameof(Certificates), CertificateThumbprint.All, null, found.NothingToCheck));
             }
 
             foreach (var finding in found.Findings)
@@ -174,9 +174,9 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
             var found = current.inspection!;
             var changed = new List<string>();
             var unchanged = new List<string>();
-            if (found.HgsReportsNothing)
+            if (found.NothingToCheck != null)
             {
-                unchanged.Add(Strings.Format("NoHgsCertificates"));
+                unchanged.Add(found.NothingToCheck);
             }
 
             foreach (var finding in found.Findings)
@@ -266,13 +266,24 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
             }
         }
 
-        private IEnumerable<CertificateFinding> CertificatesInUse(out bool hgsReportsNothing)
+        /// <summary>
+        /// The enabled certificates HGS uses that were added by thumbprint. When there are none,
+        /// <paramref name="nothingToCheck"/> says why: a check that found nothing to check is never
+        /// taken for compliance, because an empty list cannot be told from one that was misread.
+        /// </summary>
+        private IEnumerable<CertificateFinding> CertificatesInUse(out string? nothingToCheck)
         {
             var uses = Hgs.GetCertificates();
-            hgsReportsNothing = uses.Count == 0;
             foreach (var use in uses.Where(u => !u.AddedByThumbprint))
             {
                 Log.Verbose(Strings.Format("SkippingPfxCertificate", use.Thumbprint, use.Type));
+            }
+
+            foreach (var use in uses.Where(u => u.Origin == CertificateOrigin.Unrecognized))
+            {
+                Log.Verbose(use.CertificateData == null
+                    ? Strings.Format("CertificateDataMissing", use.Thumbprint, use.Type)
+                    : Strings.Format("CertificateDataUnrecognized", use.Thumbprint, use.Type, use.CertificateData));
             }
 
             foreach (var use in uses.Where(u => u.AddedByThumbprint && !u.Enabled))
@@ -283,9 +294,23 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
             var findings = uses
                 .Where(u => u.AddedByThumbprint && u.Enabled)
                 .GroupBy(u => u.Thumbprint, StringComparer.Ordinal)
-                .Select(g => new CertificateFinding(g.Key, null, g.Select(u => u.Type).Distinct().OrderBy(t => t).ToArray()))
+                .Select(g => new CertificateFinding(g.Key, null, g.Select(u => u.Type).Distinct().OrderBy(t => t).ToArray())
+                {
+                    OriginUnconfirmed = g.Any(u => u.Origin == CertificateOrigin.Unrecognized),
+                })
                 .ToArray();
             Log.Verbose(Strings.Format("CertificatesInUse", findings.Length, string.Join(", ", findings.Select(f => f.Thumbprint + " (" + UsesText(f) + ")"))));
+
+            nothingToCheck = null;
+            if (uses.Count == 0)
+            {
+                nothingToCheck = Strings.Format("NoHgsCertificates");
+            }
+            else if (findings.Length == 0)
+            {
+                nothingToCheck = Strings.Format("NoCertificateToCheck", uses.Count, uses.Count(u => !u.AddedByThumbprint), uses.Count(u => u.AddedByThumbprint && !u.Enabled));
+            }
+
             return findings;
         }
 
@@ -395,7 +420,10 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
             var uses = UsesText(finding);
             if (!finding.InStore)
             {
-                problems.Add(new Problem(nameof(Certificates), finding.Thumbprint, Strings.Format("CertificateMissing", finding.Thumbprint, uses)));
+                problems.Add(new Problem(
+                    nameof(Certificates),
+                    finding.Thumbprint,
+                    Strings.Format(finding.OriginUnconfirmed ? "CertificateMissingOriginUnconfirmed" : "CertificateMissing", finding.Thumbprint, uses)));
                 return problems;
             }
 
@@ -524,18 +552,19 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
         /// <summary>What one reading found, kept on the current-state object for Compare and Modify.</summary>
         private sealed class Inspection
         {
-            public Inspection(ResolvedAccount account, IReadOnlyList<CertificateFinding> findings, bool hgsReportsNothing)
+            public Inspection(ResolvedAccount account, IReadOnlyList<CertificateFinding> findings, string? nothingToCheck)
             {
                 Account = account;
                 Findings = findings;
-                HgsReportsNothing = hgsReportsNothing;
+                NothingToCheck = nothingToCheck;
             }
 
             public ResolvedAccount Account { get; }
 
             public IReadOnlyList<CertificateFinding> Findings { get; }
 
-            public bool HgsReportsNothing { get; }
+            /// <summary>With Thumbprint 'All': why there was no certificate to check (null when there were some).</summary>
+            public string? NothingToCheck { get; }
         }
 
         private sealed class Problem

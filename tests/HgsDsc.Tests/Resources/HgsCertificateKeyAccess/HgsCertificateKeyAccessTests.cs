@@ -61,7 +61,7 @@ public sealed class HgsCertificateKeyAccessTests
     private void HgsUses(params HgsCertificateUse[] uses) => hgs.GetCertificates().Returns(uses);
 
     private static HgsCertificateUse Use(X509Certificate2 certificate, CertificateType type, bool enabled = true, bool byThumbprint = true) =>
-        new(certificate.Thumbprint, type, enabled, byThumbprint);
+        new(certificate.Thumbprint, type, enabled, byThumbprint ? CertificateOrigin.StoreReference : CertificateOrigin.Pfx);
 
     private static IEnumerable<SecurityDescriptor> Parsed(FakeKeys.Key key) => key.Writes.Select(SecurityDescriptor.Parse);
 
@@ -478,12 +478,52 @@ public sealed class HgsCertificateKeyAccessTests
     }
 
     [Fact]
-    public void All_with_only_PFX_certificates_needs_nothing_on_this_node()
+    public void All_with_only_PFX_or_disabled_certificates_has_nothing_to_check_and_is_not_compliant()
     {
-        HgsUses(Use(Signing, CertificateType.Signing, byThumbprint: false), Use(Encryption, CertificateType.Encryption, byThumbprint: false));
+        var disabled = TestCertificates.Rsa(name: "HGS disabled");
+        HgsUses(
+            Use(Signing, CertificateType.Signing, byThumbprint: false),
+            Use(Encryption, CertificateType.Encryption, byThumbprint: false),
+            Use(disabled, CertificateType.Encryption, enabled: false));
 
-        Assert.True(Desired("All").Test());
+        var state = Desired("All").Get();
+        var error = Assert.Throws<NodeOperationException>(() => Desired("All").Set());
+
+        Assert.False(Desired("All").Test());
+        var reason = Assert.Single(state.Reasons!);
+        Assert.Equal("HgsCertificateKeyAccess:HgsCertificateKeyAccess:Certificates", reason.Code);
+        Assert.Contains("3 certificate use(s)", reason.Phrase);
+        Assert.Contains("2 held by HGS itself from a PFX file, 1 disabled", reason.Phrase);
+        Assert.Contains("nothing to check is not reported as compliant", reason.Phrase);
+        Assert.Null(state.AccessGranted);
+        Assert.Null(state.RequirementsMet);
+        Assert.Empty(state.Certificates!);
+        Assert.Contains("nothing was changed", error.Message);
+        Assert.Contains("HCK0049", error.Message);
         node.Store.DidNotReceive().Find(Arg.Any<string>());
+    }
+
+    [Fact]
+    public void All_checks_a_certificate_whose_data_HGS_reports_in_an_unrecognised_shape_and_says_so()
+    {
+        HgsUses(
+            new HgsCertificateUse(Signing.Thumbprint, CertificateType.Signing, true, CertificateOrigin.Unrecognized, "Contoso.SomethingElse"),
+            new HgsCertificateUse(Encryption.Thumbprint, CertificateType.Encryption, true, CertificateOrigin.Unrecognized));
+        var key = node.Install(Signing, NotGranted);
+
+        var state = Desired("All").Get();
+
+        Assert.Equal(new[] { Signing.Thumbprint, Encryption.Thumbprint }, state.Certificates);
+        Assert.False(Desired("All").Test());
+        Assert.Contains(log.Verbose, m => m.Contains(Signing.Thumbprint) && m.Contains("'Contoso.SomethingElse'") && m.Contains("checked as a certificate added by thumbprint"));
+        Assert.Contains(log.Verbose, m => m.Contains(Encryption.Thumbprint) && m.Contains("without certificate data"));
+        Assert.Contains(state.Reasons!, r => r.Code!.EndsWith(":AccessGranted") && r.Phrase!.Contains(Signing.Thumbprint));
+        var missing = Assert.Single(state.Reasons!, r => r.Code!.EndsWith(":Certificates"));
+        Assert.Contains(Encryption.Thumbprint, missing.Phrase);
+        Assert.Contains("from a PFX file, HGS keeps the key itself", missing.Phrase);
+
+        Assert.Throws<NodeOperationException>(() => Desired("All").Set());
+        Assert.Single(key.Writes);
     }
 
     [Fact]
