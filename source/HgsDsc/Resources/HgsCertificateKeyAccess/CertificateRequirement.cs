@@ -26,6 +26,12 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
 
         /// <summary>The certificate has not expired.</summary>
         Expired,
+
+        /// <summary>
+        /// The private key is held by a Key Storage Provider (CNG), not a legacy CryptoAPI CSP
+        /// (unless RequireKeyStorageProvider is false). Known only once the key is opened.
+        /// </summary>
+        KeyStorageProvider,
     }
 
     /// <summary>One requirement a certificate does not meet, with what was found (the algorithm, the size, the date, ...).</summary>

@@ -65,6 +65,10 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
         [Description("What the single certificate is used for (Signing, Encryption or Communications); decides the key usage it needs. Not allowed with Thumbprint 'All'. Default: what HGS reports for it.")]
         public CertificateType? CertificateType { get; set; }
 
+        [DscProperty]
+        [Description("Whether a private key held by a legacy CryptoAPI provider (CSP) is an unmet requirement. Microsoft's certificate requirements for HGS ask for a Key Storage Provider (KSP) and do not support legacy CSPs, and the troubleshooting guide recommends a KSP. Default true; false accepts a working CSP key with a warning.")]
+        public bool? RequireKeyStorageProvider { get; set; }
+
         [DscProperty(NotConfigurable = true)]
         [Description("The thumbprints checked: the one given, or every enabled certificate HGS uses that was added by thumbprint.")]
         public string[]? Certificates { get; set; }
@@ -78,7 +82,7 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
         public bool? AccessGranted { get; set; }
 
         [DscProperty(NotConfigurable = true)]
-        [Description("Whether every certificate checked meets the HGS requirements (private key, RSA of 2048 bits or more, key usage, validity).")]
+        [Description("Whether every certificate checked meets the HGS requirements (private key, RSA of 2048 bits or more, key usage, validity, and a Key Storage Provider unless RequireKeyStorageProvider is false).")]
         public bool? RequirementsMet { get; set; }
 
         // The real implementations, created on first use so that Get-HgsDscResource and the engines
@@ -122,9 +126,11 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
             Account = Account?.Trim();
         }
 
-        /// <summary>Account and CertificateType choose what is checked; they are not state to compare.</summary>
+        /// <summary>Account, CertificateType and RequireKeyStorageProvider choose what is checked; they are not state to compare.</summary>
         protected override bool IsCompared(string propertyName) =>
-            propertyName != nameof(Account) && propertyName != nameof(CertificateType);
+            propertyName != nameof(Account) && propertyName != nameof(CertificateType) && propertyName != nameof(RequireKeyStorageProvider);
+
+        private bool KeyStorageProviderRequired => RequireKeyStorageProvider != false;
 
         protected override HgsCertificateKeyAccess GetCurrentState(HgsCertificateKeyAccess desired)
         {
@@ -132,13 +138,14 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
             Log.Verbose(Strings.Format("CheckingAccount", account));
             string? nothingToCheck = null;
             var findings = (desired.CoversAll ? CertificatesInUse(out nothingToCheck) : new[] { DeclaredCertificate(desired) })
-                .Select(f => Inspect(f, account))
+                .Select(f => Inspect(f, account, desired.KeyStorageProviderRequired))
                 .ToArray();
 
             return new HgsCertificateKeyAccess
             {
                 Account = account.ToString(),
                 CertificateType = desired.CoversAll ? null : desired.CertificateType ?? findings[0].HgsUses.Cast<CertificateType?>().FirstOrDefault(),
+                RequireKeyStorageProvider = desired.KeyStorageProviderRequired,
                 Certificates = findings.Select(f => f.Thumbprint).ToArray(),
                 Findings = findings.Select(Describe).ToArray(),
                 AccessGranted = nothingToCheck != null ? (bool?)null : findings.All(f => f.Access == KeyAccessState.Granted || f.Access == KeyAccessState.Unrestricted),
@@ -343,7 +350,7 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
             return new CertificateFinding(thumbprint, desired.CertificateType, hgsUses);
         }
 
-        private CertificateFinding Inspect(CertificateFinding finding, ResolvedAccount account)
+        private CertificateFinding Inspect(CertificateFinding finding, ResolvedAccount account, bool keyStorageProviderRequired)
         {
             using (var certificate = Store.Find(finding.Thumbprint))
             {
@@ -356,7 +363,7 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
                 var unmet = CertificateRequirements.Check(certificate, finding.Uses, utcNow()).ToList();
                 if (certificate.HasPrivateKey)
                 {
-                    InspectKey(finding, certificate, account, unmet);
+                    InspectKey(finding, certificate, account, keyStorageProviderRequired, unmet);
                 }
 
                 finding.Unmet = unmet;
@@ -364,7 +371,7 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
             }
         }
 
-        private void InspectKey(CertificateFinding finding, X509Certificate2 certificate, ResolvedAccount account, List<UnmetRequirement> unmet)
+        private void InspectKey(CertificateFinding finding, X509Certificate2 certificate, ResolvedAccount account, bool keyStorageProviderRequired, List<UnmetRequirement> unmet)
         {
             IPrivateKeyHandle key;
             try
@@ -385,7 +392,14 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
                 finding.ProviderName = ProviderNameOf(key);
                 if (key.Kind == KeyProviderKind.Capi)
                 {
-                    WarnOnce(Strings.Format("LegacyProvider", finding.Thumbprint, finding.ProviderName));
+                    if (keyStorageProviderRequired)
+                    {
+                        unmet.Add(new UnmetRequirement(CertificateRequirement.KeyStorageProvider, finding.ProviderName));
+                    }
+                    else
+                    {
+                        WarnOnce(Strings.Format("LegacyProvider", finding.Thumbprint, finding.ProviderName));
+                    }
                 }
 
                 try
@@ -505,6 +519,8 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
                     return Strings.Format("RequirementEncryptionKeyUsage", unmet.Found);
                 case CertificateRequirement.NotYetValid:
                     return Strings.Format("RequirementNotYetValid", unmet.Found);
+                case CertificateRequirement.KeyStorageProvider:
+                    return Strings.Format("RequirementKeyStorageProvider", unmet.Found);
                 default:
                     return Strings.Format("RequirementExpired", unmet.Found);
             }

@@ -46,13 +46,14 @@ public sealed class HgsCertificateKeyAccessTests
 
     private static byte[] Granted => MachineKeyDescriptor(Allow(Gmsa, KeyReadAccess.GenericRead));
 
-    private Resource Desired(string thumbprint, CertificateType? type = null, string? account = GmsaName)
+    private Resource Desired(string thumbprint, CertificateType? type = null, string? account = GmsaName, bool? requireKsp = null)
     {
         var resource = new Resource(hgs, node.Store, node.Security, accounts, keyProtection, () => TestCertificates.Now)
         {
             Thumbprint = thumbprint,
             CertificateType = type,
             Account = account,
+            RequireKeyStorageProvider = requireKsp,
         };
         resource.AttachLog(log);
         return resource;
@@ -135,17 +136,50 @@ public sealed class HgsCertificateKeyAccessTests
     }
 
     [Fact]
-    public void A_CryptoAPI_key_gets_the_CryptoAPI_read_rights_and_a_warning_once_recommending_a_Key_Storage_Provider()
+    public void A_CryptoAPI_key_is_an_unmet_requirement_by_default_and_Set_lists_it_and_changes_nothing()
     {
         var key = node.Install(Signing, NotGranted, KeyProviderKind.Capi, "Microsoft Enhanced RSA and AES Cryptographic Provider");
 
-        Desired(Signing.Thumbprint, CertificateType.Signing).Set();
+        var state = Desired(Signing.Thumbprint, CertificateType.Signing).Get();
+        var error = Assert.Throws<NodeOperationException>(() => Desired(Signing.Thumbprint, CertificateType.Signing).Set());
+
+        Assert.False(Desired(Signing.Thumbprint, CertificateType.Signing).Test());
+        Assert.False(state.RequirementsMet);
+        Assert.True(state.RequireKeyStorageProvider);
+        var reason = Assert.Single(state.Reasons!, r => r.Code!.EndsWith(":RequirementsMet"));
+        Assert.Contains("Microsoft Enhanced RSA and AES Cryptographic Provider", reason.Phrase);
+        Assert.Contains("Key Storage Provider", reason.Phrase);
+        Assert.Contains("RequireKeyStorageProvider", reason.Phrase);
+        Assert.Contains("KeyStorageProvider", Assert.Single(state.Findings!));
+        Assert.Contains(Signing.Thumbprint + " was not changed", error.Message);
+        Assert.Contains("Key Storage Provider", error.Message);
+        Assert.Contains("nothing was changed", error.Message);
+        Assert.Empty(key.Writes);
+        Assert.Empty(log.Warnings);
+    }
+
+    [Fact]
+    public void A_CNG_key_meets_the_provider_requirement()
+    {
+        node.Install(Signing, Granted, KeyProviderKind.Cng, "Contoso HSM Key Storage Provider");
+
+        Assert.True(Desired(Signing.Thumbprint, CertificateType.Signing).Test());
+    }
+
+    [Fact]
+    public void With_the_provider_requirement_turned_off_a_CryptoAPI_key_gets_the_CryptoAPI_read_rights_and_a_warning_once_recommending_a_Key_Storage_Provider()
+    {
+        var key = node.Install(Signing, NotGranted, KeyProviderKind.Capi, "Microsoft Enhanced RSA and AES Cryptographic Provider");
+
+        Desired(Signing.Thumbprint, CertificateType.Signing, requireKsp: false).Set();
 
         var entries = Parsed(key).Single().Dacl!.Entries;
         Assert.Equal(0x00120089u, entries.Single(e => e.Sid == Gmsa).Mask);
         var warning = Assert.Single(log.Warnings);
         Assert.Contains("Key Storage Provider", warning);
         Assert.Contains("Microsoft Enhanced RSA and AES Cryptographic Provider", warning);
+        Assert.True(Desired(Signing.Thumbprint, CertificateType.Signing, requireKsp: false).Test());
+        Assert.False(Desired(Signing.Thumbprint, CertificateType.Signing).Test());
     }
 
     [Fact]
