@@ -42,8 +42,8 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
 
         public uint DeniedMask { get; set; }
 
-        /// <summary>Why the key's access list could not be read, when it could not.</summary>
-        public string? AccessError { get; set; }
+        /// <summary>The reason phrase saying why the key's access list could not be read, when it could not.</summary>
+        public string? AccessProblem { get; set; }
 
         public KeyProviderKind? ProviderKind { get; set; }
 

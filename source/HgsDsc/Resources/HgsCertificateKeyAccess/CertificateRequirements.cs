@@ -91,14 +91,15 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
             return keyUsage.KeyUsages;
         }
 
-        private static string AlgorithmName(System.Security.Cryptography.Oid? algorithm)
+        /// <summary>The algorithm's name and OID, or null when the certificate names none (the message then says so).</summary>
+        private static string? AlgorithmName(System.Security.Cryptography.Oid? algorithm)
         {
             if (algorithm == null)
             {
-                return "(unknown)";
+                return null;
             }
 
-            return string.IsNullOrEmpty(algorithm.FriendlyName) ? algorithm.Value ?? "(unknown)" : algorithm.FriendlyName + " (" + algorithm.Value + ")";
+            return string.IsNullOrEmpty(algorithm.FriendlyName) ? algorithm.Value : algorithm.FriendlyName + " (" + algorithm.Value + ")";
         }
     }
 }

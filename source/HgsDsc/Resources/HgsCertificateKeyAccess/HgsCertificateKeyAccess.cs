@@ -236,6 +236,7 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
                     return Strings.Format("CertificateMissing", finding.Thumbprint, UsesText(finding));
                 }
 
+                var writing = false;
                 try
                 {
                     using (var key = Keys.Open(certificate))
@@ -252,8 +253,20 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
                                 return Strings.Format("ReadDenied", account, finding.Thumbprint, UsesText(finding), evaluation.DeniedMask);
                         }
 
-                        Log.Verbose(Strings.Format("GrantingRead", account, finding.Thumbprint, ProviderNameOf(key), KeyReadAccess.ReadMaskFor(key.Kind)));
-                        key.WriteSecurityDescriptor(KeyReadAccess.GrantRead(descriptor, account.Sid, key.Kind).ToBinary());
+                        SecurityDescriptor granted;
+                        try
+                        {
+                            granted = KeyReadAccess.GrantRead(descriptor, account.Sid, key.Kind);
+                        }
+                        catch (InvalidOperationException e)
+                        {
+                            Log.Verbose(Strings.Format("AccessListNotExtendedDetail", finding.Thumbprint, e.Message));
+                            return Strings.Format("AccessListNotExtended", finding.Thumbprint, UsesText(finding), account);
+                        }
+
+                        Log.Verbose(Strings.Format("GrantingRead", account, finding.Thumbprint, ProviderText(ProviderNameOf(key)), KeyReadAccess.ReadMaskFor(key.Kind)));
+                        writing = true;
+                        key.WriteSecurityDescriptor(granted.ToBinary());
                         written = true;
                         return null;
                     }
@@ -262,15 +275,29 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
                 {
                     return ProviderCannotSetAccessPhrase(finding, account);
                 }
+                catch (PrivateKeyAccessException e) when (writing)
+                {
+                    return Strings.Format("ReadNotWritten", finding.Thumbprint, UsesText(finding), account, ProviderText(finding.ProviderName), e.Message);
+                }
                 catch (PrivateKeyAccessException e)
                 {
                     return Strings.Format("AccessUnreadable", finding.Thumbprint, UsesText(finding), e.Message);
                 }
                 catch (FormatException e)
                 {
-                    return Strings.Format("AccessUnreadable", finding.Thumbprint, UsesText(finding), e.Message);
+                    return MalformedDescriptorPhrase(finding, e);
                 }
             }
+        }
+
+        /// <summary>
+        /// The parser's own text says exactly what is wrong with the bytes but means nothing to an
+        /// administrator: it goes to the verbose stream, and the phrase says what to do.
+        /// </summary>
+        private string MalformedDescriptorPhrase(CertificateFinding finding, FormatException error)
+        {
+            Log.Verbose(Strings.Format("SecurityDescriptorMalformedDetail", finding.Thumbprint, error.Message));
+            return Strings.Format("SecurityDescriptorMalformed", finding.Thumbprint, UsesText(finding), ProviderText(finding.ProviderName));
         }
 
         /// <summary>
@@ -394,11 +421,11 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
                 {
                     if (keyStorageProviderRequired)
                     {
-                        unmet.Add(new UnmetRequirement(CertificateRequirement.KeyStorageProvider, finding.ProviderName));
+                        unmet.Add(new UnmetRequirement(CertificateRequirement.KeyStorageProvider, ProviderText(finding.ProviderName)));
                     }
                     else
                     {
-                        WarnOnce(Strings.Format("LegacyProvider", finding.Thumbprint, finding.ProviderName));
+                        WarnOnce(Strings.Format("LegacyProvider", finding.Thumbprint, ProviderText(finding.ProviderName)));
                     }
                 }
 
@@ -418,11 +445,11 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
                 }
                 catch (PrivateKeyAccessException e)
                 {
-                    finding.AccessError = e.Message;
+                    finding.AccessProblem = Strings.Format("AccessUnreadable", finding.Thumbprint, UsesText(finding), e.Message);
                 }
                 catch (FormatException e)
                 {
-                    finding.AccessError = e.Message;
+                    finding.AccessProblem = MalformedDescriptorPhrase(finding, e);
                 }
             }
         }
@@ -463,7 +490,7 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
                     problems.Add(new Problem(
                         nameof(AccessGranted),
                         true,
-                        Strings.Format("ReadNotGranted", account, finding.Thumbprint, uses, finding.ProviderName ?? ValueText.Of(null)),
+                        Strings.Format("ReadNotGranted", account, finding.Thumbprint, uses, ProviderText(finding.ProviderName)),
                         setCanFix: true));
                     break;
                 case KeyAccessState.Denied:
@@ -472,8 +499,8 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
                 case KeyAccessState.ProviderCannotSetAccess:
                     problems.Add(new Problem(nameof(AccessGranted), true, ProviderCannotSetAccessPhrase(finding, account)));
                     break;
-                case KeyAccessState.Unknown when finding.AccessError != null:
-                    problems.Add(new Problem(nameof(AccessGranted), true, Strings.Format("AccessUnreadable", finding.Thumbprint, uses, finding.AccessError)));
+                case KeyAccessState.Unknown when finding.AccessProblem != null:
+                    problems.Add(new Problem(nameof(AccessGranted), true, finding.AccessProblem));
                     break;
             }
 
@@ -484,7 +511,7 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
         {
             var notes = string.Join(" ", HsmVendorNotes.For(finding.ProviderName).Select(key => Strings.Format(key)));
             return Strings.Format(
-                "ProviderCannotSetAccess", account, finding.Thumbprint, UsesText(finding), finding.ProviderName ?? ValueText.Of(null), Strings.Format("VendorNotes", notes));
+                "ProviderCannotSetAccess", account, finding.Thumbprint, UsesText(finding), ProviderText(finding.ProviderName), Strings.Format("VendorNotes", notes));
         }
 
         private string RequirementPhrase(UnmetRequirement unmet)
@@ -510,7 +537,7 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
                 case CertificateRequirement.PrivateKeyPresent:
                     return Strings.Format("RequirementPrivateKeyPresent");
                 case CertificateRequirement.RsaKey:
-                    return Strings.Format("RequirementRsaKey", unmet.Found);
+                    return Strings.Format("RequirementRsaKey", unmet.Found ?? Strings.Format("AlgorithmNotKnown"));
                 case CertificateRequirement.KeySize:
                     return Strings.Format("RequirementKeySize", unmet.Found);
                 case CertificateRequirement.SigningKeyUsage:
@@ -534,14 +561,18 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
                 return Strings.Format("FindingMissing", finding.Thumbprint, uses);
             }
 
-            var provider = finding.ProviderName == null ? ValueText.Of(null) : "'" + finding.ProviderName + "' (" + finding.ProviderKind + ")";
+            var provider = finding.ProviderName == null ? ProviderText(null) : ProviderText(finding.ProviderName) + " (" + finding.ProviderKind + ")";
             return finding.Unmet.Count == 0
                 ? Strings.Format("FindingCompliant", finding.Thumbprint, uses, finding.Access, provider)
                 : Strings.Format("FindingNotCompliant", finding.Thumbprint, uses, finding.Access, string.Join(", ", finding.Unmet), provider);
         }
 
-        private static string UsesText(CertificateFinding finding) =>
-            finding.Uses.Count == 0 ? ValueText.Of(null) : string.Join(", ", finding.Uses);
+        private string UsesText(CertificateFinding finding) =>
+            finding.Uses.Count == 0 ? Strings.Format("UsesNotKnown") : string.Join(", ", finding.Uses);
+
+        /// <summary>A provider's name quoted for a message, or the words for one that did not give it.</summary>
+        private string ProviderText(string? providerName) =>
+            providerName == null ? Strings.Format("ProviderNameNotKnown") : "'" + providerName + "'";
 
         /// <summary>The provider's name for messages; a provider that cannot say is named by what little is known.</summary>
         private static string? ProviderNameOf(IPrivateKeyHandle key)

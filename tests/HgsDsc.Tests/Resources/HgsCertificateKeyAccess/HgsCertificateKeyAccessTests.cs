@@ -389,15 +389,93 @@ public sealed class HgsCertificateKeyAccessTests
     }
 
     [Fact]
-    public void An_unreadable_access_list_is_reported_not_taken_for_compliance()
+    public void An_unreadable_access_list_is_reported_in_the_administrator_s_words_not_taken_for_compliance()
     {
         var key = node.Install(Signing, new byte[] { 1, 0, 4, 0 });
 
         var state = Desired(Signing.Thumbprint, CertificateType.Signing).Get();
 
-        Assert.Contains("cannot be read", Assert.Single(state.Reasons!).Phrase);
+        var phrase = Assert.Single(state.Reasons!).Phrase!;
+        Assert.Contains("security descriptor of the private key", phrase);
+        Assert.Contains(FakeKeys.SoftwareKsp, phrase);
+        Assert.Contains("Manage Private Keys", phrase);
+        Assert.DoesNotContain("20-byte header", phrase);
+        Assert.Contains(log.Verbose, m => m.Contains(Signing.Thumbprint) && m.Contains("20-byte header"));
         Assert.Throws<NodeOperationException>(() => Desired(Signing.Thumbprint, CertificateType.Signing).Set());
         Assert.Empty(key.Writes);
+    }
+
+    [Fact]
+    public void An_access_list_that_turns_unreadable_before_the_write_fails_Set_with_what_was_changed()
+    {
+        HgsUses(Use(Signing, CertificateType.Signing), Use(Encryption, CertificateType.Encryption));
+        var signingKey = node.Install(Signing, NotGranted);
+        var encryptionKey = node.Install(Encryption, NotGranted);
+        var openings = 0;
+        node.Security.When(s => s.Open(Arg.Is<X509Certificate2>(c => c.Thumbprint == Encryption.Thumbprint))).Do(_ =>
+        {
+            if (++openings == 2)
+            {
+                encryptionKey.Descriptor = new byte[] { 1, 0, 4, 0 };
+            }
+        });
+
+        var error = Assert.Throws<NodeOperationException>(() => Desired("All").Set());
+
+        Assert.Equal("CertificateKeyAccessIncomplete", error.ErrorId);
+        Assert.Contains("Changed: " + Signing.Thumbprint, error.Message);
+        Assert.Contains(Encryption.Thumbprint + " was not changed", error.Message);
+        Assert.Contains("security descriptor of the private key", error.Message);
+        Assert.DoesNotContain("20-byte header", error.Message);
+        Assert.Single(signingKey.Writes);
+        Assert.Empty(encryptionKey.Writes);
+    }
+
+    [Fact]
+    public void A_key_whose_access_list_cannot_take_another_entry_fails_Set_with_what_was_changed()
+    {
+        HgsUses(Use(Signing, CertificateType.Signing), Use(Encryption, CertificateType.Encryption));
+        var signingKey = node.Install(Signing, NotGranted);
+        var full = Acl(2, Enumerable.Repeat(Allow(OtherAccount, KeyReadAccess.GenericRead), 1820).ToArray());
+        var fullKey = node.Install(Encryption, Descriptor(dacl: full));
+
+        var error = Assert.Throws<NodeOperationException>(() => Desired("All").Set());
+
+        Assert.Equal("CertificateKeyAccessIncomplete", error.ErrorId);
+        Assert.Contains("Changed: " + Signing.Thumbprint, error.Message);
+        Assert.Contains(Encryption.Thumbprint + " was not changed", error.Message);
+        Assert.Contains("cannot take another entry", error.Message);
+        Assert.Contains(GmsaName, error.Message);
+        Assert.DoesNotContain("would exceed the 64 KB", error.Message);
+        Assert.Contains(log.Verbose, m => m.Contains(Encryption.Thumbprint) && m.Contains("would exceed the 64 KB"));
+        Assert.Single(signingKey.Writes);
+        Assert.Empty(fullKey.Writes);
+        Assert.Equal(0, fullKey.OpenHandles);
+    }
+
+    [Fact]
+    public void A_provider_that_cannot_tell_its_name_is_named_in_the_administrator_s_words()
+    {
+        node.Install(Signing, NotGranted, provider: null);
+
+        var state = Desired(Signing.Thumbprint, CertificateType.Signing).Get();
+
+        var phrase = Assert.Single(state.Reasons!).Phrase!;
+        Assert.Contains("provider that did not give its name", phrase);
+        Assert.DoesNotContain("(none)", phrase);
+        Assert.DoesNotContain("(none)", Assert.Single(state.Findings!));
+    }
+
+    [Fact]
+    public void A_certificate_of_unknown_use_is_named_in_the_administrator_s_words()
+    {
+        hgs.IsAvailable().Returns(false);
+
+        var state = Desired(Signing.Thumbprint).Get();
+
+        var phrase = Assert.Single(state.Reasons!).Phrase!;
+        Assert.Contains("unclassified", phrase);
+        Assert.DoesNotContain("(none)", phrase);
     }
 
     [Fact]
@@ -638,6 +716,8 @@ public sealed class HgsCertificateKeyAccessTests
         var error = Assert.Throws<NodeOperationException>(() => Desired(Signing.Thumbprint, CertificateType.Signing).Set());
 
         Assert.Contains("Access is denied", error.Message);
+        Assert.Contains("Read was not granted", error.Message);
+        Assert.DoesNotContain("cannot be read", error.Message);
         Assert.Equal(2, key.Openings);
         Assert.Equal(0, key.OpenHandles);
     }
