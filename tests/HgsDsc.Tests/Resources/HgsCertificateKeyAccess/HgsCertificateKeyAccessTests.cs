@@ -235,6 +235,25 @@ public sealed class HgsCertificateKeyAccessTests
     }
 
     [Fact]
+    public void A_Microsoft_software_provider_that_refuses_the_write_is_a_plain_failure_without_HSM_vendor_notes()
+    {
+        var key = node.Install(Signing, NotGranted);
+        const int BadFlags = unchecked((int)0x80090009);
+        key.WriteFailure = new PrivateKeyAccessException(
+            PrivateKeyErrors.Classify(BadFlags, KeyOperation.WriteSecurity, FakeKeys.SoftwareKsp), BadFlags, "NCryptSetProperty(Security Descr): 0x80090009 Invalid flags specified.");
+
+        var error = Assert.Throws<NodeOperationException>(() => Desired(Signing.Thumbprint, CertificateType.Signing).Set());
+
+        Assert.Contains("Read was not granted", error.Message);
+        Assert.Contains("0x80090009", error.Message);
+        Assert.Contains(FakeKeys.SoftwareKsp, error.Message);
+        Assert.DoesNotContain("cannot grant access to a single account", error.Message);
+        Assert.DoesNotContain("SafeNet", error.Message);
+        Assert.DoesNotContain("nShield", error.Message);
+        Assert.Empty(key.Writes);
+    }
+
+    [Fact]
     public void All_covers_the_signing_encryption_and_communications_certificates_added_by_thumbprint()
     {
         var pfx = TestCertificates.Rsa(name: "HGS from PFX");
