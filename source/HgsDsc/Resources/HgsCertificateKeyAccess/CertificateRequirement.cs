@@ -21,6 +21,12 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
         /// <summary>An encryption certificate allows DataEncipherment or KeyEncipherment.</summary>
         EncryptionKeyUsage,
 
+        /// <summary>
+        /// The communications certificate allows DataEncipherment or KeyEncipherment, as
+        /// Microsoft's own HGS certificate check requires of it, like of the encryption certificate.
+        /// </summary>
+        CommunicationsKeyUsage,
+
         /// <summary>The certificate's validity has begun.</summary>
         NotYetValid,
 

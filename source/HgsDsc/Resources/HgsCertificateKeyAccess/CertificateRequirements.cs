@@ -54,10 +54,15 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
                 unmet.Add(new UnmetRequirement(CertificateRequirement.SigningKeyUsage, usage.Value));
             }
 
-            if (distinctUses.Contains(CertificateType.Encryption) && usage.HasValue
-                && (usage.Value & (X509KeyUsageFlags.DataEncipherment | X509KeyUsageFlags.KeyEncipherment)) == 0)
+            const X509KeyUsageFlags Encipherment = X509KeyUsageFlags.DataEncipherment | X509KeyUsageFlags.KeyEncipherment;
+            if (distinctUses.Contains(CertificateType.Encryption) && usage.HasValue && (usage.Value & Encipherment) == 0)
             {
                 unmet.Add(new UnmetRequirement(CertificateRequirement.EncryptionKeyUsage, usage.Value));
+            }
+
+            if (distinctUses.Contains(CertificateType.Communications) && usage.HasValue && (usage.Value & Encipherment) == 0)
+            {
+                unmet.Add(new UnmetRequirement(CertificateRequirement.CommunicationsKeyUsage, usage.Value));
             }
 
             var notBefore = certificate.NotBefore.ToUniversalTime();

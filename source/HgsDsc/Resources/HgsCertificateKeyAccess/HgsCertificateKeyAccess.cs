@@ -544,6 +544,8 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
                     return Strings.Format("RequirementSigningKeyUsage", unmet.Found);
                 case CertificateRequirement.EncryptionKeyUsage:
                     return Strings.Format("RequirementEncryptionKeyUsage", unmet.Found);
+                case CertificateRequirement.CommunicationsKeyUsage:
+                    return Strings.Format("RequirementCommunicationsKeyUsage", unmet.Found);
                 case CertificateRequirement.NotYetValid:
                     return Strings.Format("RequirementNotYetValid", unmet.Found);
                 case CertificateRequirement.KeyStorageProvider:

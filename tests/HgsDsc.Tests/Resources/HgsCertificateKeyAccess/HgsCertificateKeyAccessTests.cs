@@ -577,6 +577,24 @@ public sealed class HgsCertificateKeyAccessTests
     }
 
     [Fact]
+    public void A_communications_certificate_without_an_encryption_key_usage_is_reported_and_not_changed()
+    {
+        var signOnly = TestCertificates.Rsa(usage: X509KeyUsageFlags.DigitalSignature, name: "HGS communications sign only");
+        HgsUses(Use(signOnly, CertificateType.Communications));
+        var key = node.Install(signOnly, NotGranted);
+
+        var state = Desired("All").Get();
+        var error = Assert.Throws<NodeOperationException>(() => Desired("All").Set());
+
+        var reason = Assert.Single(state.Reasons!, r => r.Code!.EndsWith(":RequirementsMet"));
+        Assert.Contains("communications certificate", reason.Phrase);
+        Assert.Contains("DataEncipherment", reason.Phrase);
+        Assert.Contains("CommunicationsKeyUsage", Assert.Single(state.Findings!));
+        Assert.Contains(signOnly.Thumbprint + " was not changed", error.Message);
+        Assert.Empty(key.Writes);
+    }
+
+    [Fact]
     public void A_certificate_whose_type_nobody_knows_is_checked_without_key_usage_and_a_warning_says_so()
     {
         hgs.IsAvailable().Returns(false);
