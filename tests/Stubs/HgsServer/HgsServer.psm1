@@ -179,13 +179,14 @@ class HgsStubCertificateReference
     [string] ToString() { return 'Microsoft.Windows.KpsServer.Common.CertificateManagement.CertificateReference' }
 }
 
-# HGS's type for a certificate added from a PFX file is not documented, only that it is not a
-# reference; the stand-in says 'Pfx' in its name, the one mark the resource accepts as proof.
-class HgsStubPfxCertificateData
+# HGS's type for a certificate added from a PFX file is not documented. The adding cmdlets call
+# that parameter set FullCertificate (and the reference one CertificateReference, the known
+# type name), so the stand-in takes that name.
+class HgsStubFullCertificate
 {
     [byte[]] $Data = [byte[]] @(48, 130)
 
-    [string] ToString() { return 'HgsStub.PfxCertificateData' }
+    [string] ToString() { return 'Microsoft.Windows.KpsServer.Common.CertificateManagement.FullCertificate' }
 }
 
 # A certificate given by thumbprint only; its text has the [Thumbprint] section that
@@ -218,7 +219,7 @@ function New-HgsStubCertificateData
 
     if ($Entry.AddedBy -eq 'Pfx')
     {
-        return Add-HgsStubTypeName ([HgsStubPfxCertificateData]::new()) 'HgsStub.PfxCertificateData'
+        return Add-HgsStubTypeName ([HgsStubFullCertificate]::new()) 'Microsoft.Windows.KpsServer.Common.CertificateManagement.FullCertificate'
     }
 
     $reference = [HgsStubCertificateReference]::new()

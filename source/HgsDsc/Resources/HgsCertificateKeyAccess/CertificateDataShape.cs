@@ -14,9 +14,16 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
     /// PowerShell 7 serializes to depth 1). Only a positive sign of a PFX file lets a certificate be
     /// skipped; anything not understood counts as added by thumbprint.
     /// </summary>
+    /// <remarks>
+    /// HGS documents neither type. The cmdlets that add certificates name their two parameter sets
+    /// CertificateReference (-Thumbprint) and FullCertificate (-CertificatePath, "a full
+    /// certificate stored in a file as a pfx"); the first is the known type name of a reference,
+    /// so FullCertificate is taken for the PFX one, as is any type name that says Pfx.
+    /// </remarks>
     public static class CertificateDataShape
     {
         private const string ReferenceTypeName = "CertificateReference";
+        private const string FullCertificateTypeName = "FullCertificate";
         private const string PfxMark = "Pfx";
         private const string DeserializedPrefix = "Deserialized.";
 
@@ -25,7 +32,8 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
         public static CertificateOrigin Origin(object? certificateData)
         {
             var names = TypeNamesOf(certificateData);
-            if (names.Any(n => LastSegment(n).IndexOf(PfxMark, StringComparison.OrdinalIgnoreCase) >= 0))
+            if (names.Any(n => LastSegment(n).IndexOf(PfxMark, StringComparison.OrdinalIgnoreCase) >= 0
+                || n.EndsWith(FullCertificateTypeName, StringComparison.OrdinalIgnoreCase)))
             {
                 return CertificateOrigin.Pfx;
             }

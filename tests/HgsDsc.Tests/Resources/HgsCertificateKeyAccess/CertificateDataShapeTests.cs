@@ -67,6 +67,7 @@ public sealed class CertificateDataShapeTests
     [InlineData("HgsStub.PfxCertificateData")]
     [InlineData("Microsoft.Windows.KpsServer.Common.CertificateManagement.PfxCertificate")]
     [InlineData("Deserialized.Contoso.CertificateFromPFX")]
+    [InlineData("Microsoft.Windows.KpsServer.Common.CertificateManagement.FullCertificate")]
     public void Only_data_whose_type_names_a_PFX_file_is_added_from_a_PFX_file(string typeName)
     {
         Assert.Equal(CertificateOrigin.Pfx, CertificateDataShape.Origin(Typed(typeName)));
