@@ -16,7 +16,12 @@
     CmdletsToExport      = @('Get-HgsDscResource', 'Test-HgsPlatformIdentifier')
     FunctionsToExport    = @()
     VariablesToExport    = @()
-    AliasesToExport      = @()
+
+    # AliasesToExport is left out on purpose (the module defines no alias). When Cmdlets-,
+    # Functions- and AliasesToExport are all explicit, PowerShell 7's Get-Module -ListAvailable
+    # reports no DSC resources for the module (PowerShell/PowerShell#12054), so Get-DscResource
+    # and Invoke-DscResource (PSDesiredStateConfiguration 2.x) and Azure Machine Configuration
+    # cannot find them. A test checks both.
     DscResourcesToExport = @('HgsAttestationMode', 'HgsAuditPrivilege', 'HgsCertificateKeyAccess', 'HgsDumpPolicy', 'HgsTrustedTpmRoots')
 
     PrivateData          = @{

@@ -21,6 +21,14 @@ Describe 'The built HgsDsc module' {
         $result.Listed | Should -Be @($manifest.DscResourcesToExport | Sort-Object)
     }
 
+    It 'lists every DSC resource to Get-Module -ListAvailable, as Get-DscResource and Invoke-DscResource discover them' {
+        $result = Invoke-FreshPowerShell -Script @"
+`$env:PSModulePath = '$(Split-Path -Path (Split-Path -Path $modulePath -Parent) -Parent)' + [System.IO.Path]::PathSeparator + `$env:PSModulePath
+@{ Resources = @((Get-Module -ListAvailable -Name HgsDsc).ExportedDscResources | Sort-Object) } | ConvertTo-Json
+"@
+        $result.Resources | Should -Be @($manifest.DscResourcesToExport | Sort-Object)
+    }
+
     It 'is stamped with the version of HgsDsc.build.yaml' {
         $yaml = Get-Content -Path (Join-Path -Path $PSScriptRoot -ChildPath '../../HgsDsc.build.yaml') -Raw
         $expected = [regex]::Match($yaml, '(?m)^ModuleVersion:\s*(\S+)').Groups[1].Value

@@ -31,8 +31,36 @@ public sealed class WindowsFactAttribute : Xunit.FactAttribute
     }
 }
 
+/// <summary>
+/// A test of a Windows API that needs administrator rights (LSA user rights, machine keys) but
+/// not the HGS role, so it also runs on any elevated Windows machine.
+/// </summary>
+public sealed class WindowsAdminFactAttribute : Xunit.FactAttribute
+{
+    public WindowsAdminFactAttribute()
+    {
+        if (!Platform.IsWindows)
+        {
+            Skip = "Needs Windows with administrator rights (it changes machine state through a Windows API); this machine runs " + System.Runtime.InteropServices.RuntimeInformation.OSDescription + ".";
+        }
+        else if (!HgsNode.IsElevated())
+        {
+            Skip = "Needs administrator rights (it changes machine state through a Windows API); run the tests from an elevated session.";
+        }
+    }
+}
+
 public static class HgsNode
 {
+    /// <summary>Whether this Windows process runs with administrator rights.</summary>
+    public static bool IsElevated()
+    {
+#pragma warning disable CA1416 // Called only on Windows.
+        using var identity = System.Security.Principal.WindowsIdentity.GetCurrent();
+        return new System.Security.Principal.WindowsPrincipal(identity).IsInRole(System.Security.Principal.WindowsBuiltInRole.Administrator);
+#pragma warning restore CA1416
+    }
+
     /// <summary>Null on an HGS node; otherwise why this machine is not one.</summary>
     public static string? WhyNot()
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 
 namespace HgsDsc.Resources.HgsDumpPolicy
 {
@@ -47,6 +48,16 @@ namespace HgsDsc.Resources.HgsDumpPolicy
             {
                 case DumpPolicyAction.AddKey:
                     hgs.AddDumpKey(Name, PublicKeyHash!, PolicyVersion);
+
+                    // Whether HGS creates a new policy enabled is not documented: a key is trusted only once its policy is on.
+                    var added = hgs.GetPolicies().FirstOrDefault(p => !p.IsStaged
+                        && string.Equals(p.Name, Name, StringComparison.OrdinalIgnoreCase)
+                        && string.Equals(p.PolicyVersion, PolicyVersion, StringComparison.OrdinalIgnoreCase));
+                    if (added != null && !added.IsEnforced)
+                    {
+                        hgs.Enable(added);
+                    }
+
                     break;
                 case DumpPolicyAction.Enable:
                     hgs.Enable(Target!);

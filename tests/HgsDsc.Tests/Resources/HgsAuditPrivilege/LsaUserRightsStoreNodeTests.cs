@@ -7,12 +7,12 @@ using Platform = HgsDsc.Common.Platform;
 
 namespace HgsDsc.Tests.Resources.HgsAuditPrivilege;
 
-/// <summary>The real LSA store: on an HGS node it grants and removes the right; elsewhere it says Windows only.</summary>
+/// <summary>The real LSA store: on elevated Windows it grants and removes the right; elsewhere it says Windows only.</summary>
 public sealed class LsaUserRightsStoreNodeTests
 {
     private const string Right = "SeAuditPrivilege";
 
-    [HgsNodeFact]
+    [WindowsAdminFact]
     public void Grants_and_removes_the_right_for_a_test_account_and_leaves_every_other_holder()
     {
         // A SID of no existing account: LSA accepts any SID, and it shows that unresolvable holders are handled.
@@ -45,7 +45,39 @@ public sealed class LsaUserRightsStoreNodeTests
         Assert.Equal(before.ToHashSet(), store.GetHolders(Right).ToHashSet());
     }
 
-    [HgsNodeFact]
+    [WindowsAdminFact]
+    public void The_resource_grants_and_removes_the_right_for_a_test_account_by_name_and_keeps_every_other_holder()
+    {
+        // BUILTIN\Performance Log Users: present on every Windows Server (also on domain controllers), low privilege, normally not a holder.
+        const string testAccount = "BUILTIN\\Performance Log Users";
+        var testSid = Sid.Parse("S-1-5-32-559");
+        var store = new LsaUserRightsStore();
+        var before = store.GetHolders(Right).ToHashSet();
+        Assert.DoesNotContain(testSid, before);
+
+        HgsDsc.Resources.HgsAuditPrivilege.HgsAuditPrivilege Resource(Ensure ensure) => new() { IsSingleInstance = "Yes", Account = testAccount, Ensure = ensure, RecycleAppPool = false };
+
+        try
+        {
+            Resource(Ensure.Present).Set();
+            Assert.True(Resource(Ensure.Present).Test());
+            Assert.Contains(testSid, store.GetHolders(Right));
+            Assert.Superset(before, store.GetHolders(Right).ToHashSet());
+
+            Resource(Ensure.Absent).Set();
+            Assert.True(Resource(Ensure.Absent).Test());
+        }
+        finally
+        {
+            store.RemoveRight(testSid, Right);
+        }
+
+        var after = store.GetHolders(Right).ToHashSet();
+        Assert.DoesNotContain(testSid, after);
+        Assert.Superset(before, after);
+    }
+
+    [WindowsAdminFact]
     public void An_unknown_right_is_a_clear_error()
     {
         var error = Assert.Throws<NodeOperationException>(() => new LsaUserRightsStore().GetHolders("SeNoSuchPrivilegeForHgsDsc"));

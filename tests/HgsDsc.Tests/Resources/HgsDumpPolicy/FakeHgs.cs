@@ -25,7 +25,7 @@ public sealed class FakeHgs
         });
         Hgs.When(h => h.AddDumpKey(Arg.Any<string>(), Arg.Any<string>(), Arg.Any<string?>())).Do(c =>
         {
-            Policies.Add(new AttestationPolicy(c.ArgAt<string>(0), "DumpEncryptionKey", AttestationPolicyState.Enabled, c.ArgAt<string?>(2), false, c.ArgAt<string>(1)));
+            Policies.Add(new AttestationPolicy(c.ArgAt<string>(0), "DumpEncryptionKey", AddsKeysAs, c.ArgAt<string?>(2), false, c.ArgAt<string>(1)));
             Record();
         });
         Accepted.Add(AcceptedHosts());
@@ -36,6 +36,9 @@ public sealed class FakeHgs
     public List<AttestationPolicy> Policies { get; } = new();
 
     public bool CanAddDumpKeys { get; set; } = true;
+
+    /// <summary>The state Add-HgsAttestationDumpPolicy gives a new policy (not documented; both are handled).</summary>
+    public AttestationPolicyState AddsKeysAs { get; set; } = AttestationPolicyState.Enabled;
 
     /// <summary>The hosts that pass attestation: first before any change, then after each change.</summary>
     public List<HashSet<Host>> Accepted { get; } = new();

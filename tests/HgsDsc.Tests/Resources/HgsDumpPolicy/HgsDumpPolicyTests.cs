@@ -96,6 +96,27 @@ public sealed class HgsDumpPolicyTests
     }
 
     [Fact]
+    public void A_key_policy_that_HGS_creates_disabled_is_enabled_at_once_so_one_Set_converges_safely()
+    {
+        var hgs = new FakeHgs(FakeHgs.DumpPolicies(Enabled, Disabled, Disabled)) { AddsKeysAs = Disabled };
+
+        Desired(hgs, DumpPolicy.EncryptedDumps, new[] { KeyA }).Set();
+
+        Assert.Equal(
+            new[]
+            {
+                $"AddDumpKey HgsDsc_DumpKey_{KeyA} {KeyA} PolicyVersion1704",
+                $"Enable HgsDsc_DumpKey_{KeyA} PolicyVersion1704",
+                "Enable Hgs_DumpEncryption PolicyVersion1704",
+                "Enable Hgs_DumpEncryptionKey PolicyVersion1704",
+                "Disable Hgs_NoDumps PolicyVersion1704",
+            },
+            Changes(hgs));
+        Assert.True(Desired(hgs, DumpPolicy.EncryptedDumps, new[] { KeyA }).Test());
+        AssertNoHostLockedOut(hgs);
+    }
+
+    [Fact]
     public void EncryptedDumps_to_NoDumps_enables_NoDumps_and_keeps_the_encryption_policies()
     {
         var hgs = new FakeHgs(FakeHgs.DumpPolicies(Disabled, Enabled, Enabled).Append(FakeHgs.Key("k-a", KeyA)).ToArray());
