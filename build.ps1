@@ -287,6 +287,7 @@ task test_dotnet {
     {
         & dotnet test (Get-ConfigPath -Name 'TestProject') --configuration $configuration --nologo `
             --logger "$($config['Test']['DotNet']['Logger']);LogFileName=dotnet.trx" --logger 'console;verbosity=normal' --results-directory $testResults
+        $exitCode = $LASTEXITCODE
     }
     finally
     {
@@ -308,7 +309,15 @@ task test_dotnet {
     $outcomes = @($results | ForEach-Object -Process { $_.outcome })
     $passed = @($outcomes | Where-Object -FilterScript { $_ -eq 'Passed' }).Count
     $skipped = @($outcomes | Where-Object -FilterScript { $_ -eq 'NotExecuted' }).Count
-    Add-TestCount -Suite 'xunit' -Passed $passed -Failed ($outcomes.Count - $passed - $skipped) -Skipped $skipped
+    $failed = $outcomes.Count - $passed - $skipped
+    if ($exitCode -ne 0 -and $failed -eq 0)
+    {
+        # The test host ended badly after writing results (a crash, an abort): count it as a failure.
+        Write-Build Red "dotnet test exited with $exitCode although no result failed."
+        $failed = 1
+    }
+
+    Add-TestCount -Suite 'xunit' -Passed $passed -Failed $failed -Skipped $skipped
 }
 
 # Synopsis: Run the Pester tests in a fresh PowerShell process against the built module.

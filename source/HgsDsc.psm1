@@ -197,6 +197,14 @@ class HgsCertificateKeyAccess
     [System.String]
     $CertificateType
 
+    # Whether a private key held by a legacy CryptoAPI provider (CSP) is an unmet
+    # requirement. Microsoft's certificate requirements for HGS ask for a Key Storage
+    # Provider (KSP) and do not support legacy CSPs, and the troubleshooting guide
+    # recommends a KSP. Default true; false accepts a working CSP key with a warning.
+    [DscProperty()]
+    [Nullable[System.Boolean]]
+    $RequireKeyStorageProvider
+
     # The thumbprints checked: the one given, or every enabled certificate HGS uses that was
     # added by thumbprint.
     [DscProperty(NotConfigurable)]
@@ -215,7 +223,8 @@ class HgsCertificateKeyAccess
     $AccessGranted
 
     # Whether every certificate checked meets the HGS requirements (private key, RSA of 2048
-    # bits or more, key usage, validity).
+    # bits or more, key usage, validity, and a Key Storage Provider unless
+    # RequireKeyStorageProvider is false).
     [DscProperty(NotConfigurable)]
     [Nullable[System.Boolean]]
     $RequirementsMet

@@ -4,7 +4,8 @@
         ... -EncryptionCertificateThumbprint ..., or Add-HgsKeyProtectionCertificate -Thumbprint):
         the named gMSA can read both private keys on every node, and each certificate is checked
         against the request requirements of its use (RSA, at least 2048 bits, DigitalSignature
-        for signing, DataEncipherment or KeyEncipherment for encryption, valid now).
+        for signing, DataEncipherment or KeyEncipherment for encryption, valid now, private key
+        held by a Key Storage Provider).
 
         Thumbprints may be pasted from certlm.msc as they are: spaces and invisible characters
         are ignored.

@@ -60,6 +60,16 @@ namespace HgsDsc.Commands
             {
                 ThrowTerminatingError(e.ToErrorRecord());
             }
+            catch (Exception e) when (!(e is PipelineStoppedException) && !(e is OutOfMemoryException))
+            {
+                // A defect, not a node state: still one typed record that says where it happened.
+                var name = Resource.BaseObject.GetType().Name;
+                ThrowTerminatingError(new ErrorRecord(
+                    new InvalidOperationException(Strings.Format("UnexpectedError", name, Method, e.GetType().Name, e.Message), e),
+                    "UnexpectedError",
+                    ErrorCategory.NotSpecified,
+                    name));
+            }
         }
 
         internal static DscResourceDescriptor Describe(PSObject resource)

@@ -142,25 +142,89 @@ Export-ModuleMember -Function Get-HgsServer, Set-HgsServer, Get-HgsAttestationTp
 #   KeyProtectionCertificates  @( @{ Thumbprint; CertificateType = 'Signing'|'Encryption'; Enabled; Primary;
 #                                    AddedBy = 'Thumbprint'|'Pfx'; Certificate = <X509Certificate2, optional> } )
 #   CommunicationsCertificate  @{ Thumbprint; AddedBy; Certificate } or absent
-#   KeyProtectionShape         'Live' (default) or 'Deserialized' (as Windows PowerShell compatibility returns it)
+#   KeyProtectionShape         'Live' (default): the objects as the cmdlets return them in Windows PowerShell.
+#                              'Deserialized': serialized to depth 2 and back (as Export-Clixml/Import-Clixml
+#                              give them): nested objects keep their properties under 'Deserialized.' type names.
+#                              'Flattened': serialized to depth 1 and back, as Windows PowerShell compatibility
+#                              in PowerShell 7 (and remoting) returns them: a nested object past that depth
+#                              arrives as its ToString() text, so CertificateData is only a type name.
+#
+# The real output types are .NET classes (KeyCertificate, ServiceConfiguration, CertificateReference);
+# the serializer applies its depth to their properties, not to the note properties of a
+# [pscustomobject], so PowerShell classes stand in for them and carry the real type names.
+
+class HgsStubKeyCertificate
+{
+    [string] $Thumbprint
+    [string] $CertificateType
+    [bool] $Enabled
+    [bool] $Primary
+    [object] $Certificate
+    [object] $CertificateData
+}
+
+class HgsStubServiceConfiguration
+{
+    [object] $CommunicationsCertificate
+    [object] $CommunicationsCertificateData
+}
+
+class HgsStubCertificateReference
+{
+    [string] $StoreLocation = 'LocalMachine'
+    [string] $StoreName = 'My'
+    [string] $Thumbprint
+
+    # What .NET's Object.ToString() gives for a class that does not override it: its full name.
+    [string] ToString() { return 'Microsoft.Windows.KpsServer.Common.CertificateManagement.CertificateReference' }
+}
+
+# HGS's type for a certificate added from a PFX file is not documented. The adding cmdlets call
+# that parameter set FullCertificate (and the reference one CertificateReference, the known
+# type name), so the stand-in takes that name.
+class HgsStubFullCertificate
+{
+    [byte[]] $Data = [byte[]] @(48, 130)
+
+    [string] ToString() { return 'Microsoft.Windows.KpsServer.Common.CertificateManagement.FullCertificate' }
+}
+
+# A certificate given by thumbprint only; its text has the [Thumbprint] section that
+# X509Certificate2.ToString() has, which is what survives when a serializer flattens it.
+class HgsStubCertificate
+{
+    [string] $Thumbprint
+
+    [string] ToString() { return "[Subject]`r`n  CN=HGS stub`r`n`r`n[Thumbprint]`r`n  $($this.Thumbprint)`r`n" }
+}
+
+# Gives a nested stand-in the real type name, as a real object has it by nature. Not for the
+# 'Flattened' shape: the serializer keeps type names added to an object even past its depth,
+# while a real nested object past it keeps nothing but its ToString() text.
+function Add-HgsStubTypeName
+{
+    param ($InputObject, [string] $TypeName)
+
+    if ((Get-HgsStubSetting -Name 'KeyProtectionShape' -Default 'Live') -ne 'Flattened')
+    {
+        $InputObject.PSObject.TypeNames.Insert(0, $TypeName)
+    }
+
+    $InputObject
+}
 
 function New-HgsStubCertificateData
 {
     param ([hashtable] $Entry)
 
-    # HGS reports a certificate added by thumbprint as a CertificateReference to the store; the type
-    # HGS uses for one added from a PFX file is not documented, only that it is not a reference.
     if ($Entry.AddedBy -eq 'Pfx')
     {
-        return [pscustomobject] @{ PSTypeName = 'HgsStub.PfxCertificateData'; Data = [byte[]] @(48, 130) }
+        return Add-HgsStubTypeName ([HgsStubFullCertificate]::new()) 'Microsoft.Windows.KpsServer.Common.CertificateManagement.FullCertificate'
     }
 
-    [pscustomobject] @{
-        PSTypeName    = 'Microsoft.Windows.KpsServer.Common.CertificateManagement.CertificateReference'
-        StoreLocation = 'LocalMachine'
-        StoreName     = 'My'
-        Thumbprint    = $Entry.Thumbprint
-    }
+    $reference = [HgsStubCertificateReference]::new()
+    $reference.Thumbprint = $Entry.Thumbprint
+    Add-HgsStubTypeName $reference 'Microsoft.Windows.KpsServer.Common.CertificateManagement.CertificateReference'
 }
 
 function Get-HgsStubCertificate
@@ -172,19 +236,25 @@ function Get-HgsStubCertificate
         return $Entry.Certificate
     }
 
-    [pscustomobject] @{ Thumbprint = $Entry.Thumbprint }
+    $certificate = [HgsStubCertificate]::new()
+    $certificate.Thumbprint = $Entry.Thumbprint
+    $certificate
 }
 
 function ConvertTo-HgsStubShape
 {
-    param ($InputObject)
+    param ($InputObject, [string] $TypeName)
 
-    if ((Get-HgsStubSetting -Name 'KeyProtectionShape' -Default 'Live') -eq 'Deserialized')
+    $InputObject.PSObject.TypeNames.Insert(0, $TypeName)
+    $depth = switch (Get-HgsStubSetting -Name 'KeyProtectionShape' -Default 'Live')
     {
-        return [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($InputObject, 2))
+        'Live' { return $InputObject }
+        'Deserialized' { 2 }
+        'Flattened' { 1 }
+        default { throw "Unknown KeyProtectionShape '$_': use Live, Deserialized or Flattened." }
     }
 
-    $InputObject
+    [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($InputObject, $depth))
 }
 
 function Get-HgsKeyProtectionCertificate
@@ -224,14 +294,14 @@ function Get-HgsKeyProtectionCertificate
             continue
         }
 
-        ConvertTo-HgsStubShape ([pscustomobject] @{
-                Thumbprint      = $entry.Thumbprint
-                CertificateType = $entry.CertificateType
-                Enabled         = $enabled
-                Primary         = $primary
-                Certificate     = Get-HgsStubCertificate -Entry $entry
-                CertificateData = New-HgsStubCertificateData -Entry $entry
-            })
+        $certificate = [HgsStubKeyCertificate]::new()
+        $certificate.Thumbprint = $entry.Thumbprint
+        $certificate.CertificateType = $entry.CertificateType
+        $certificate.Enabled = $enabled
+        $certificate.Primary = $primary
+        $certificate.Certificate = Get-HgsStubCertificate -Entry $entry
+        $certificate.CertificateData = New-HgsStubCertificateData -Entry $entry
+        ConvertTo-HgsStubShape $certificate 'Microsoft.Windows.KpsServer.Common.Store.Data.KeyCertificate'
     }
 }
 
@@ -242,17 +312,14 @@ function Get-HgsKeyProtectionConfiguration
 
     Add-HgsStubCall -Command 'Get-HgsKeyProtectionConfiguration' -Parameters (@{} + $PSBoundParameters)
     $communications = Get-HgsStubSetting -Name 'CommunicationsCertificate' -Default $null
-    $configuration = [pscustomobject] @{
-        CommunicationsCertificate     = $null
-        CommunicationsCertificateData = $null
-    }
+    $configuration = [HgsStubServiceConfiguration]::new()
     if ($null -ne $communications)
     {
         $configuration.CommunicationsCertificate = Get-HgsStubCertificate -Entry $communications
         $configuration.CommunicationsCertificateData = New-HgsStubCertificateData -Entry $communications
     }
 
-    ConvertTo-HgsStubShape $configuration
+    ConvertTo-HgsStubShape $configuration 'Microsoft.Windows.KpsServer.Common.Store.Data.ServiceConfiguration'
 }
 
 Export-ModuleMember -Function Get-HgsKeyProtectionCertificate, Get-HgsKeyProtectionConfiguration

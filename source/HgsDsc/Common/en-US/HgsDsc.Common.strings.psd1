@@ -36,4 +36,5 @@ ConvertFrom-StringData @'
     AppPoolCommandFailed = The command '{0}' failed for the IIS app pool '{1}': {2} (HGS0028)
     AccountNotAnAccount = The property '{0}' has the value '{1}', which Windows resolves (looked up as '{2}') to {3}, a SID of type {4}: not a user, group, computer or service account, so nothing granted to it reaches any account. A name without a domain is matched against domain names first. Write the account as DOMAIN\\name$ (a group managed service account) or DOMAIN\\name, or give its SID. Nothing was changed. (HGS0029)
     AccountSidDoesNotResolve = The property '{0}' gives the SID '{1}', which resolves to no account on this node. HgsDsc uses it as given; if it is mistyped, the right or access goes to nobody. Check it with (New-Object System.Security.Principal.SecurityIdentifier '{1}').Translate([System.Security.Principal.NTAccount]). (HGS0030)
+    UnexpectedError = {0}.{1}() failed unexpectedly ({2}: {3}). Nothing more was changed after this point. Run it again with -Verbose and report the output to the HgsDsc maintainers. (HGS0031)
 '@

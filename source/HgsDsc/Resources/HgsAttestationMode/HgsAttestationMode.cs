@@ -66,7 +66,11 @@ namespace HgsDsc.Resources.HgsAttestationMode
             }
 
             Log.Verbose(Strings.Format("CurrentMode", mode));
-            var counts = Server.GetRegistrationCounts();
+
+            // Registrations serve the warning and Get's report; Test, called every 15 minutes, compares the mode only.
+            var counts = Operation == DscOperation.Test
+                ? new Dictionary<AttestationMode, int>()
+                : Server.GetRegistrationCounts();
             var current = new HgsAttestationMode
             {
                 Mode = mode,
@@ -75,7 +79,7 @@ namespace HgsDsc.Resources.HgsAttestationMode
                 HostKeyCount = Count(counts, AttestationMode.HostKey),
             };
 
-            if (!registrationsChecked && desired.Mode != null)
+            if (!registrationsChecked && desired.Mode != null && Operation != DscOperation.Test)
             {
                 registrationsChecked = true;
                 WarnAboutRegistrations(desired.Mode.Value, counts);
@@ -87,6 +91,11 @@ namespace HgsDsc.Resources.HgsAttestationMode
         protected override string DescribeDifference(string propertyName, object? expected, object? actual)
         {
             var desired = (AttestationMode)expected!;
+            if (desired == AttestationMode.HostKey && !Server.SupportsMode(desired))
+            {
+                return Strings.Format("ModeNotSupported", desired, AttestationModeText.SetHgsServerSwitch(desired));
+            }
+
             return Strings.Format("ModeDiffers", actual, desired, AttestationModeText.SetHgsServerSwitch(desired));
         }
 

@@ -20,13 +20,15 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
         public string ProviderName => providerName ?? (providerName = ReadProviderName());
 
         public byte[] ReadSecurityDescriptor() =>
-            GetParameter(PpKeysetSecurityDescriptor, DaclSecurityInformation, KeyOperation.ReadSecurity);
+            GetParameter(PpKeysetSecurityDescriptor, DaclSecurityInformation, KeyOperation.ReadSecurity, KnownProviderName());
 
         public void WriteSecurityDescriptor(byte[] securityDescriptor)
         {
             if (!CryptSetProvParam(provider, PpKeysetSecurityDescriptor, securityDescriptor, DaclSecurityInformation))
             {
-                throw WindowsPrivateKeySecurity.Failure(KeyOperation.WriteSecurity, "CryptSetProvParam(PP_KEYSET_SEC_DESCR)", Marshal.GetLastWin32Error());
+                // The error first: reading the name makes native calls that overwrite it.
+                var error = Marshal.GetLastWin32Error();
+                throw WindowsPrivateKeySecurity.Failure(KeyOperation.WriteSecurity, "CryptSetProvParam(PP_KEYSET_SEC_DESCR)", error, KnownProviderName());
             }
         }
 
@@ -48,7 +50,20 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
             }
         }
 
-        private byte[] GetParameter(uint parameter, uint flags, KeyOperation operation) =>
+        /// <summary>The provider's name for classifying an error, or null when it cannot be read either.</summary>
+        private string? KnownProviderName()
+        {
+            try
+            {
+                return ProviderName;
+            }
+            catch (PrivateKeyAccessException)
+            {
+                return null;
+            }
+        }
+
+        private byte[] GetParameter(uint parameter, uint flags, KeyOperation operation, string? providerName = null) =>
             ProviderBuffer.Read(
                 (byte[]? buffer, ref int size) =>
                 {
@@ -56,6 +71,7 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
                     return CryptGetProvParam(provider, parameter, buffer, ref size, flags) ? ErrorSuccess : Marshal.GetLastWin32Error();
                 },
                 operation,
-                parameter == PpName ? "CryptGetProvParam(PP_NAME)" : "CryptGetProvParam(PP_KEYSET_SEC_DESCR)");
+                parameter == PpName ? "CryptGetProvParam(PP_NAME)" : "CryptGetProvParam(PP_KEYSET_SEC_DESCR)",
+                providerName);
     }
 }

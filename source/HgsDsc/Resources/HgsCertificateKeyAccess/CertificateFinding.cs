@@ -28,6 +28,12 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
         /// <summary>HGS lists the certificate, but not for the type the configuration declares.</summary>
         public bool TypeMismatch => DeclaredType.HasValue && HgsUses.Count > 0 && !HgsUses.Contains(DeclaredType.Value);
 
+        /// <summary>
+        /// HGS's CertificateData for it was missing or not recognised, so it is checked as added by
+        /// thumbprint although it may have come from a PFX file; a missing certificate says so.
+        /// </summary>
+        public bool OriginUnconfirmed { get; set; }
+
         public bool InStore { get; set; }
 
         public IReadOnlyList<UnmetRequirement> Unmet { get; set; } = new UnmetRequirement[0];
@@ -36,8 +42,8 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
 
         public uint DeniedMask { get; set; }
 
-        /// <summary>Why the key's access list could not be read, when it could not.</summary>
-        public string? AccessError { get; set; }
+        /// <summary>The reason phrase saying why the key's access list could not be read, when it could not.</summary>
+        public string? AccessProblem { get; set; }
 
         public KeyProviderKind? ProviderKind { get; set; }
 

@@ -21,11 +21,23 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
         /// <summary>An encryption certificate allows DataEncipherment or KeyEncipherment.</summary>
         EncryptionKeyUsage,
 
+        /// <summary>
+        /// The communications certificate allows DataEncipherment or KeyEncipherment, as
+        /// Microsoft's own HGS certificate check requires of it, like of the encryption certificate.
+        /// </summary>
+        CommunicationsKeyUsage,
+
         /// <summary>The certificate's validity has begun.</summary>
         NotYetValid,
 
         /// <summary>The certificate has not expired.</summary>
         Expired,
+
+        /// <summary>
+        /// The private key is held by a Key Storage Provider (CNG), not a legacy CryptoAPI CSP
+        /// (unless RequireKeyStorageProvider is false). Known only once the key is opened.
+        /// </summary>
+        KeyStorageProvider,
     }
 
     /// <summary>One requirement a certificate does not meet, with what was found (the algorithm, the size, the date, ...).</summary>

@@ -54,10 +54,15 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
                 unmet.Add(new UnmetRequirement(CertificateRequirement.SigningKeyUsage, usage.Value));
             }
 
-            if (distinctUses.Contains(CertificateType.Encryption) && usage.HasValue
-                && (usage.Value & (X509KeyUsageFlags.DataEncipherment | X509KeyUsageFlags.KeyEncipherment)) == 0)
+            const X509KeyUsageFlags Encipherment = X509KeyUsageFlags.DataEncipherment | X509KeyUsageFlags.KeyEncipherment;
+            if (distinctUses.Contains(CertificateType.Encryption) && usage.HasValue && (usage.Value & Encipherment) == 0)
             {
                 unmet.Add(new UnmetRequirement(CertificateRequirement.EncryptionKeyUsage, usage.Value));
+            }
+
+            if (distinctUses.Contains(CertificateType.Communications) && usage.HasValue && (usage.Value & Encipherment) == 0)
+            {
+                unmet.Add(new UnmetRequirement(CertificateRequirement.CommunicationsKeyUsage, usage.Value));
             }
 
             var notBefore = certificate.NotBefore.ToUniversalTime();
@@ -91,14 +96,15 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
             return keyUsage.KeyUsages;
         }
 
-        private static string AlgorithmName(System.Security.Cryptography.Oid? algorithm)
+        /// <summary>The algorithm's name and OID, or null when the certificate names none (the message then says so).</summary>
+        private static string? AlgorithmName(System.Security.Cryptography.Oid? algorithm)
         {
             if (algorithm == null)
             {
-                return "(unknown)";
+                return null;
             }
 
-            return string.IsNullOrEmpty(algorithm.FriendlyName) ? algorithm.Value ?? "(unknown)" : algorithm.FriendlyName + " (" + algorithm.Value + ")";
+            return string.IsNullOrEmpty(algorithm.FriendlyName) ? algorithm.Value : algorithm.FriendlyName + " (" + algorithm.Value + ")";
         }
     }
 }

@@ -22,14 +22,14 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
         // The key was opened silently, but an NCrypt call shows no user interface only when it is
         // asked not to itself; a configuration run has nobody to answer a provider's prompt.
         public byte[] ReadSecurityDescriptor() =>
-            GetProperty(key, NCryptSecurityDescriptorProperty, DaclSecurityInformation | NCryptSilentFlag, KeyOperation.ReadSecurity);
+            GetProperty(key, NCryptSecurityDescriptorProperty, DaclSecurityInformation | NCryptSilentFlag, KeyOperation.ReadSecurity, KnownProviderName());
 
         public void WriteSecurityDescriptor(byte[] securityDescriptor)
         {
             var status = NCryptSetProperty(key, NCryptSecurityDescriptorProperty, securityDescriptor, securityDescriptor.Length, DaclSecurityInformation | NCryptSilentFlag);
             if (status != ErrorSuccess)
             {
-                throw WindowsPrivateKeySecurity.Failure(KeyOperation.WriteSecurity, "NCryptSetProperty(Security Descr)", status);
+                throw WindowsPrivateKeySecurity.Failure(KeyOperation.WriteSecurity, "NCryptSetProperty(Security Descr)", status, KnownProviderName());
             }
         }
 
@@ -48,10 +48,24 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
             }
         }
 
-        private static byte[] GetProperty(SafeNCryptObjectHandle handle, string property, uint flags, KeyOperation operation) =>
+        /// <summary>The provider's name for classifying an error, or null when it cannot be read either.</summary>
+        private string? KnownProviderName()
+        {
+            try
+            {
+                return ProviderName;
+            }
+            catch (PrivateKeyAccessException)
+            {
+                return null;
+            }
+        }
+
+        private static byte[] GetProperty(SafeNCryptObjectHandle handle, string property, uint flags, KeyOperation operation, string? providerName = null) =>
             ProviderBuffer.Read(
                 (byte[]? buffer, ref int size) => NCryptGetProperty(handle, property, buffer, buffer?.Length ?? 0, out size, flags),
                 operation,
-                "NCryptGetProperty(" + property + ")");
+                "NCryptGetProperty(" + property + ")",
+                providerName);
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
+using System.Text.RegularExpressions;
 using HgsDsc.Common;
 using HgsDsc.Common.Hgs;
 using HgsDsc.Common.Localization;
@@ -12,12 +11,18 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
     /// <summary>
     /// The real <see cref="IHgsCertificateSource"/>: Get-HgsKeyProtectionCertificate and
     /// Get-HgsKeyProtectionConfiguration (module HgsKeyProtection, installed with the HGS role),
-    /// read with <see cref="PSObjectReader"/> so that deserialized output reads the same.
+    /// read with <see cref="PSObjectReader"/> so that deserialized output reads the same. Under
+    /// Windows PowerShell compatibility in PowerShell 7 the output is serialized to depth 1, so
+    /// CertificateData and a nested certificate may arrive as their text only: see
+    /// <see cref="CertificateDataShape"/> and <see cref="ThumbprintInCertificateText"/>.
     /// </summary>
     public sealed class HgsCertificateCmdlets : IHgsCertificateSource
     {
         internal const string CertificatesCommand = "Get-HgsKeyProtectionCertificate";
         internal const string ConfigurationCommand = "Get-HgsKeyProtectionConfiguration";
+
+        private static readonly Regex ThumbprintSection =
+            new Regex(@"\[Thumbprint\][ \t]*\r?\n[ \t]*(?<thumbprint>[0-9A-Fa-f][0-9A-Fa-f ]*)", RegexOptions.CultureInvariant);
 
         private readonly ICommandInvoker invoker;
 
@@ -36,19 +41,15 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
             var uses = new List<HgsCertificateUse>();
             foreach (var item in invoker.Invoke(CertificatesCommand))
             {
-                var type = ParseType(PSObjectReader.PropertyText(item, "CertificateType"));
-                if (type == null)
-                {
-                    throw new NodeOperationException(
-                        "UnreadableHgsCertificate",
-                        Strings.Format("UnreadableHgsCertificate", CertificatesCommand, "CertificateType", PSObjectReader.PropertyText(item, "CertificateType") ?? "(none)"));
-                }
-
+                var typeText = NullIfBlank(PSObjectReader.PropertyText(item, "CertificateType"));
+                var type = ParseType(typeText) ?? throw Unreadable(CertificatesCommand, "CertificateType", typeText);
+                var data = PSObjectReader.Property(item, "CertificateData");
                 uses.Add(new HgsCertificateUse(
                     ReadThumbprint(item, PSObjectReader.Property(item, "Certificate"), CertificatesCommand),
-                    type.Value,
+                    type,
                     PSObjectReader.PropertyBool(item, "Enabled") ?? true,
-                    IsReferenceToStore(PSObjectReader.Property(item, "CertificateData"))));
+                    CertificateDataShape.Origin(data),
+                    CertificateDataShape.Describe(data)));
             }
 
             if (invoker.CommandExists(ConfigurationCommand, HgsModule.Name))
@@ -61,11 +62,13 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
                         continue;
                     }
 
+                    var data = PSObjectReader.Property(configuration, "CommunicationsCertificateData");
                     uses.Add(new HgsCertificateUse(
                         ReadThumbprint(certificate, certificate, ConfigurationCommand),
                         CertificateType.Communications,
                         true,
-                        IsReferenceToStore(PSObjectReader.Property(configuration, "CommunicationsCertificateData"))));
+                        CertificateDataShape.Origin(data),
+                        CertificateDataShape.Describe(data)));
                 }
             }
 
@@ -86,28 +89,35 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
         }
 
         /// <summary>
-        /// Whether HGS holds the certificate as a reference to LocalMachine\My (added by thumbprint).
-        /// The type name CertificateReference is what HGS reports; a StoreName is accepted too, and
-        /// missing data is treated as a reference, so that a key is never skipped by mistake.
+        /// The thumbprint in the text of a certificate that a serializer flattened to its
+        /// ToString(), which for an X509Certificate2 has a section "[Thumbprint]" followed by it.
         /// </summary>
-        internal static bool IsReferenceToStore(object? certificateData)
+        internal static string? ThumbprintInCertificateText(object? certificate)
         {
-            if (certificateData == null)
+            if (!(PSObjectReader.Unwrap(certificate) is string text))
             {
-                return true;
+                return null;
             }
 
-            var wrapped = PSObject.AsPSObject(certificateData);
-            return wrapped.TypeNames.Any(t => t.EndsWith("CertificateReference", StringComparison.OrdinalIgnoreCase))
-                || PSObjectReader.Property(certificateData, "StoreName") != null;
+            var match = ThumbprintSection.Match(text);
+            return match.Success ? match.Groups["thumbprint"].Value : null;
         }
 
         private static string ReadThumbprint(object item, object? certificate, string command)
         {
-            var text = PSObjectReader.PropertyText(item, "Thumbprint") ?? PSObjectReader.PropertyText(certificate, "Thumbprint");
-            return CertificateThumbprint.Normalize(text)
-                ?? throw new NodeOperationException(
-                    "UnreadableHgsCertificate", Strings.Format("UnreadableHgsCertificate", command, "Thumbprint", text ?? "(none)"));
+            var text = NullIfBlank(PSObjectReader.PropertyText(item, "Thumbprint"))
+                ?? NullIfBlank(PSObjectReader.PropertyText(certificate, "Thumbprint"))
+                ?? ThumbprintInCertificateText(certificate);
+            return CertificateThumbprint.Normalize(text) ?? throw Unreadable(command, "Thumbprint", text);
         }
+
+        private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+
+        private static NodeOperationException Unreadable(string command, string property, string? value) =>
+            new NodeOperationException(
+                "UnreadableHgsCertificate",
+                value == null
+                    ? Strings.Format("UnreadableHgsCertificateMissing", command, property)
+                    : Strings.Format("UnreadableHgsCertificate", command, property, value));
     }
 }

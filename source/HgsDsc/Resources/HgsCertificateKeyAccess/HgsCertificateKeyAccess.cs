@@ -65,6 +65,10 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
         [Description("What the single certificate is used for (Signing, Encryption or Communications); decides the key usage it needs. Not allowed with Thumbprint 'All'. Default: what HGS reports for it.")]
         public CertificateType? CertificateType { get; set; }
 
+        [DscProperty]
+        [Description("Whether a private key held by a legacy CryptoAPI provider (CSP) is an unmet requirement. Microsoft's certificate requirements for HGS ask for a Key Storage Provider (KSP) and do not support legacy CSPs, and the troubleshooting guide recommends a KSP. Default true; false accepts a working CSP key with a warning.")]
+        public bool? RequireKeyStorageProvider { get; set; }
+
         [DscProperty(NotConfigurable = true)]
         [Description("The thumbprints checked: the one given, or every enabled certificate HGS uses that was added by thumbprint.")]
         public string[]? Certificates { get; set; }
@@ -78,7 +82,7 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
         public bool? AccessGranted { get; set; }
 
         [DscProperty(NotConfigurable = true)]
-        [Description("Whether every certificate checked meets the HGS requirements (private key, RSA of 2048 bits or more, key usage, validity).")]
+        [Description("Whether every certificate checked meets the HGS requirements (private key, RSA of 2048 bits or more, key usage, validity, and a Key Storage Provider unless RequireKeyStorageProvider is false).")]
         public bool? RequirementsMet { get; set; }
 
         // The real implementations, created on first use so that Get-HgsDscResource and the engines
@@ -122,28 +126,31 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
             Account = Account?.Trim();
         }
 
-        /// <summary>Account and CertificateType choose what is checked; they are not state to compare.</summary>
+        /// <summary>Account, CertificateType and RequireKeyStorageProvider choose what is checked; they are not state to compare.</summary>
         protected override bool IsCompared(string propertyName) =>
-            propertyName != nameof(Account) && propertyName != nameof(CertificateType);
+            propertyName != nameof(Account) && propertyName != nameof(CertificateType) && propertyName != nameof(RequireKeyStorageProvider);
+
+        private bool KeyStorageProviderRequired => RequireKeyStorageProvider != false;
 
         protected override HgsCertificateKeyAccess GetCurrentState(HgsCertificateKeyAccess desired)
         {
             var account = KeyProtectionAccount.Resolve(desired.Account, nameof(Account), Accounts, KeyProtection, Log);
             Log.Verbose(Strings.Format("CheckingAccount", account));
-            var hgsReportsNothing = false;
-            var findings = (desired.CoversAll ? CertificatesInUse(out hgsReportsNothing) : new[] { DeclaredCertificate(desired) })
-                .Select(f => Inspect(f, account))
+            string? nothingToCheck = null;
+            var findings = (desired.CoversAll ? CertificatesInUse(out nothingToCheck) : new[] { DeclaredCertificate(desired) })
+                .Select(f => Inspect(f, account, desired.KeyStorageProviderRequired))
                 .ToArray();
 
             return new HgsCertificateKeyAccess
             {
                 Account = account.ToString(),
                 CertificateType = desired.CoversAll ? null : desired.CertificateType ?? findings[0].HgsUses.Cast<CertificateType?>().FirstOrDefault(),
+                RequireKeyStorageProvider = desired.KeyStorageProviderRequired,
                 Certificates = findings.Select(f => f.Thumbprint).ToArray(),
                 Findings = findings.Select(Describe).ToArray(),
-                AccessGranted = hgsReportsNothing ? (bool?)null : findings.All(f => f.Access == KeyAccessState.Granted || f.Access == KeyAccessState.Unrestricted),
-                RequirementsMet = hgsReportsNothing ? (bool?)null : findings.All(f => f.InStore && f.Unmet.Count == 0),
-                inspection = new Inspection(account, findings, hgsReportsNothing),
+                AccessGranted = nothingToCheck != null ? (bool?)null : findings.All(f => f.Access == KeyAccessState.Granted || f.Access == KeyAccessState.Unrestricted),
+                RequirementsMet = nothingToCheck != null ? (bool?)null : findings.All(f => f.InStore && f.Unmet.Count == 0),
+                inspection = new Inspection(account, findings, nothingToCheck),
             };
         }
 
@@ -156,9 +163,9 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
                 return differences;
             }
 
-            if (found.HgsReportsNothing)
+            if (found.NothingToCheck != null)
             {
-                differences.Add(new StateDifference(nameof(Certificates), CertificateThumbprint.All, null, Strings.Format("NoHgsCertificates")));
+                differences.Add(new StateDifference(nameof(Certificates), CertificateThumbprint.All, null, found.NothingToCheck));
             }
 
             foreach (var finding in found.Findings)
@@ -174,9 +181,9 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
             var found = current.inspection!;
             var changed = new List<string>();
             var unchanged = new List<string>();
-            if (found.HgsReportsNothing)
+            if (found.NothingToCheck != null)
             {
-                unchanged.Add(Strings.Format("NoHgsCertificates"));
+                unchanged.Add(found.NothingToCheck);
             }
 
             foreach (var finding in found.Findings)
@@ -229,6 +236,7 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
                     return Strings.Format("CertificateMissing", finding.Thumbprint, UsesText(finding));
                 }
 
+                var writing = false;
                 try
                 {
                     using (var key = Keys.Open(certificate))
@@ -245,8 +253,20 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
                                 return Strings.Format("ReadDenied", account, finding.Thumbprint, UsesText(finding), evaluation.DeniedMask);
                         }
 
-                        Log.Verbose(Strings.Format("GrantingRead", account, finding.Thumbprint, ProviderNameOf(key), KeyReadAccess.ReadMaskFor(key.Kind)));
-                        key.WriteSecurityDescriptor(KeyReadAccess.GrantRead(descriptor, account.Sid, key.Kind).ToBinary());
+                        SecurityDescriptor granted;
+                        try
+                        {
+                            granted = KeyReadAccess.GrantRead(descriptor, account.Sid, key.Kind);
+                        }
+                        catch (InvalidOperationException e)
+                        {
+                            Log.Verbose(Strings.Format("AccessListNotExtendedDetail", finding.Thumbprint, e.Message));
+                            return Strings.Format("AccessListNotExtended", finding.Thumbprint, UsesText(finding), account);
+                        }
+
+                        Log.Verbose(Strings.Format("GrantingRead", account, finding.Thumbprint, ProviderText(ProviderNameOf(key)), KeyReadAccess.ReadMaskFor(key.Kind)));
+                        writing = true;
+                        key.WriteSecurityDescriptor(granted.ToBinary());
                         written = true;
                         return null;
                     }
@@ -255,24 +275,49 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
                 {
                     return ProviderCannotSetAccessPhrase(finding, account);
                 }
+                catch (PrivateKeyAccessException e) when (writing)
+                {
+                    return Strings.Format("ReadNotWritten", finding.Thumbprint, UsesText(finding), account, ProviderText(finding.ProviderName), e.Message);
+                }
                 catch (PrivateKeyAccessException e)
                 {
                     return Strings.Format("AccessUnreadable", finding.Thumbprint, UsesText(finding), e.Message);
                 }
                 catch (FormatException e)
                 {
-                    return Strings.Format("AccessUnreadable", finding.Thumbprint, UsesText(finding), e.Message);
+                    return MalformedDescriptorPhrase(finding, e);
                 }
             }
         }
 
-        private IEnumerable<CertificateFinding> CertificatesInUse(out bool hgsReportsNothing)
+        /// <summary>
+        /// The parser's own text says exactly what is wrong with the bytes but means nothing to an
+        /// administrator: it goes to the verbose stream, and the phrase says what to do.
+        /// </summary>
+        private string MalformedDescriptorPhrase(CertificateFinding finding, FormatException error)
+        {
+            Log.Verbose(Strings.Format("SecurityDescriptorMalformedDetail", finding.Thumbprint, error.Message));
+            return Strings.Format("SecurityDescriptorMalformed", finding.Thumbprint, UsesText(finding), ProviderText(finding.ProviderName));
+        }
+
+        /// <summary>
+        /// The enabled certificates HGS uses that were added by thumbprint. When there are none,
+        /// <paramref name="nothingToCheck"/> says why: a check that found nothing to check is never
+        /// taken for compliance, because an empty list cannot be told from one that was misread.
+        /// </summary>
+        private IEnumerable<CertificateFinding> CertificatesInUse(out string? nothingToCheck)
         {
             var uses = Hgs.GetCertificates();
-            hgsReportsNothing = uses.Count == 0;
             foreach (var use in uses.Where(u => !u.AddedByThumbprint))
             {
                 Log.Verbose(Strings.Format("SkippingPfxCertificate", use.Thumbprint, use.Type));
+            }
+
+            foreach (var use in uses.Where(u => u.Origin == CertificateOrigin.Unrecognized))
+            {
+                Log.Verbose(use.CertificateData == null
+                    ? Strings.Format("CertificateDataMissing", use.Thumbprint, use.Type)
+                    : Strings.Format("CertificateDataUnrecognized", use.Thumbprint, use.Type, use.CertificateData));
             }
 
             foreach (var use in uses.Where(u => u.AddedByThumbprint && !u.Enabled))
@@ -283,9 +328,23 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
             var findings = uses
                 .Where(u => u.AddedByThumbprint && u.Enabled)
                 .GroupBy(u => u.Thumbprint, StringComparer.Ordinal)
-                .Select(g => new CertificateFinding(g.Key, null, g.Select(u => u.Type).Distinct().OrderBy(t => t).ToArray()))
+                .Select(g => new CertificateFinding(g.Key, null, g.Select(u => u.Type).Distinct().OrderBy(t => t).ToArray())
+                {
+                    OriginUnconfirmed = g.Any(u => u.Origin == CertificateOrigin.Unrecognized),
+                })
                 .ToArray();
             Log.Verbose(Strings.Format("CertificatesInUse", findings.Length, string.Join(", ", findings.Select(f => f.Thumbprint + " (" + UsesText(f) + ")"))));
+
+            nothingToCheck = null;
+            if (uses.Count == 0)
+            {
+                nothingToCheck = Strings.Format("NoHgsCertificates");
+            }
+            else if (findings.Length == 0)
+            {
+                nothingToCheck = Strings.Format("NoCertificateToCheck", uses.Count, uses.Count(u => !u.AddedByThumbprint), uses.Count(u => u.AddedByThumbprint && !u.Enabled));
+            }
+
             return findings;
         }
 
@@ -318,7 +377,7 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
             return new CertificateFinding(thumbprint, desired.CertificateType, hgsUses);
         }
 
-        private CertificateFinding Inspect(CertificateFinding finding, ResolvedAccount account)
+        private CertificateFinding Inspect(CertificateFinding finding, ResolvedAccount account, bool keyStorageProviderRequired)
         {
             using (var certificate = Store.Find(finding.Thumbprint))
             {
@@ -331,7 +390,7 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
                 var unmet = CertificateRequirements.Check(certificate, finding.Uses, utcNow()).ToList();
                 if (certificate.HasPrivateKey)
                 {
-                    InspectKey(finding, certificate, account, unmet);
+                    InspectKey(finding, certificate, account, keyStorageProviderRequired, unmet);
                 }
 
                 finding.Unmet = unmet;
@@ -339,7 +398,7 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
             }
         }
 
-        private void InspectKey(CertificateFinding finding, X509Certificate2 certificate, ResolvedAccount account, List<UnmetRequirement> unmet)
+        private void InspectKey(CertificateFinding finding, X509Certificate2 certificate, ResolvedAccount account, bool keyStorageProviderRequired, List<UnmetRequirement> unmet)
         {
             IPrivateKeyHandle key;
             try
@@ -360,7 +419,14 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
                 finding.ProviderName = ProviderNameOf(key);
                 if (key.Kind == KeyProviderKind.Capi)
                 {
-                    WarnOnce(Strings.Format("LegacyProvider", finding.Thumbprint, finding.ProviderName));
+                    if (keyStorageProviderRequired)
+                    {
+                        unmet.Add(new UnmetRequirement(CertificateRequirement.KeyStorageProvider, ProviderText(finding.ProviderName)));
+                    }
+                    else
+                    {
+                        WarnOnce(Strings.Format("LegacyProvider", finding.Thumbprint, ProviderText(finding.ProviderName)));
+                    }
                 }
 
                 try
@@ -379,11 +445,11 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
                 }
                 catch (PrivateKeyAccessException e)
                 {
-                    finding.AccessError = e.Message;
+                    finding.AccessProblem = Strings.Format("AccessUnreadable", finding.Thumbprint, UsesText(finding), e.Message);
                 }
                 catch (FormatException e)
                 {
-                    finding.AccessError = e.Message;
+                    finding.AccessProblem = MalformedDescriptorPhrase(finding, e);
                 }
             }
         }
@@ -395,7 +461,10 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
             var uses = UsesText(finding);
             if (!finding.InStore)
             {
-                problems.Add(new Problem(nameof(Certificates), finding.Thumbprint, Strings.Format("CertificateMissing", finding.Thumbprint, uses)));
+                problems.Add(new Problem(
+                    nameof(Certificates),
+                    finding.Thumbprint,
+                    Strings.Format(finding.OriginUnconfirmed ? "CertificateMissingOriginUnconfirmed" : "CertificateMissing", finding.Thumbprint, uses)));
                 return problems;
             }
 
@@ -421,7 +490,7 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
                     problems.Add(new Problem(
                         nameof(AccessGranted),
                         true,
-                        Strings.Format("ReadNotGranted", account, finding.Thumbprint, uses, finding.ProviderName ?? ValueText.Of(null)),
+                        Strings.Format("ReadNotGranted", account, finding.Thumbprint, uses, ProviderText(finding.ProviderName)),
                         setCanFix: true));
                     break;
                 case KeyAccessState.Denied:
@@ -430,8 +499,8 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
                 case KeyAccessState.ProviderCannotSetAccess:
                     problems.Add(new Problem(nameof(AccessGranted), true, ProviderCannotSetAccessPhrase(finding, account)));
                     break;
-                case KeyAccessState.Unknown when finding.AccessError != null:
-                    problems.Add(new Problem(nameof(AccessGranted), true, Strings.Format("AccessUnreadable", finding.Thumbprint, uses, finding.AccessError)));
+                case KeyAccessState.Unknown when finding.AccessProblem != null:
+                    problems.Add(new Problem(nameof(AccessGranted), true, finding.AccessProblem));
                     break;
             }
 
@@ -442,7 +511,7 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
         {
             var notes = string.Join(" ", HsmVendorNotes.For(finding.ProviderName).Select(key => Strings.Format(key)));
             return Strings.Format(
-                "ProviderCannotSetAccess", account, finding.Thumbprint, UsesText(finding), finding.ProviderName ?? ValueText.Of(null), Strings.Format("VendorNotes", notes));
+                "ProviderCannotSetAccess", account, finding.Thumbprint, UsesText(finding), ProviderText(finding.ProviderName), Strings.Format("VendorNotes", notes));
         }
 
         private string RequirementPhrase(UnmetRequirement unmet)
@@ -468,15 +537,19 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
                 case CertificateRequirement.PrivateKeyPresent:
                     return Strings.Format("RequirementPrivateKeyPresent");
                 case CertificateRequirement.RsaKey:
-                    return Strings.Format("RequirementRsaKey", unmet.Found);
+                    return Strings.Format("RequirementRsaKey", unmet.Found ?? Strings.Format("AlgorithmNotKnown"));
                 case CertificateRequirement.KeySize:
                     return Strings.Format("RequirementKeySize", unmet.Found);
                 case CertificateRequirement.SigningKeyUsage:
                     return Strings.Format("RequirementSigningKeyUsage", unmet.Found);
                 case CertificateRequirement.EncryptionKeyUsage:
                     return Strings.Format("RequirementEncryptionKeyUsage", unmet.Found);
+                case CertificateRequirement.CommunicationsKeyUsage:
+                    return Strings.Format("RequirementCommunicationsKeyUsage", unmet.Found);
                 case CertificateRequirement.NotYetValid:
                     return Strings.Format("RequirementNotYetValid", unmet.Found);
+                case CertificateRequirement.KeyStorageProvider:
+                    return Strings.Format("RequirementKeyStorageProvider", unmet.Found);
                 default:
                     return Strings.Format("RequirementExpired", unmet.Found);
             }
@@ -490,14 +563,18 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
                 return Strings.Format("FindingMissing", finding.Thumbprint, uses);
             }
 
-            var provider = finding.ProviderName == null ? ValueText.Of(null) : "'" + finding.ProviderName + "' (" + finding.ProviderKind + ")";
+            var provider = finding.ProviderName == null ? ProviderText(null) : ProviderText(finding.ProviderName) + " (" + finding.ProviderKind + ")";
             return finding.Unmet.Count == 0
                 ? Strings.Format("FindingCompliant", finding.Thumbprint, uses, finding.Access, provider)
                 : Strings.Format("FindingNotCompliant", finding.Thumbprint, uses, finding.Access, string.Join(", ", finding.Unmet), provider);
         }
 
-        private static string UsesText(CertificateFinding finding) =>
-            finding.Uses.Count == 0 ? ValueText.Of(null) : string.Join(", ", finding.Uses);
+        private string UsesText(CertificateFinding finding) =>
+            finding.Uses.Count == 0 ? Strings.Format("UsesNotKnown") : string.Join(", ", finding.Uses);
+
+        /// <summary>A provider's name quoted for a message, or the words for one that did not give it.</summary>
+        private string ProviderText(string? providerName) =>
+            providerName == null ? Strings.Format("ProviderNameNotKnown") : "'" + providerName + "'";
 
         /// <summary>The provider's name for messages; a provider that cannot say is named by what little is known.</summary>
         private static string? ProviderNameOf(IPrivateKeyHandle key)
@@ -524,18 +601,19 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
         /// <summary>What one reading found, kept on the current-state object for Compare and Modify.</summary>
         private sealed class Inspection
         {
-            public Inspection(ResolvedAccount account, IReadOnlyList<CertificateFinding> findings, bool hgsReportsNothing)
+            public Inspection(ResolvedAccount account, IReadOnlyList<CertificateFinding> findings, string? nothingToCheck)
             {
                 Account = account;
                 Findings = findings;
-                HgsReportsNothing = hgsReportsNothing;
+                NothingToCheck = nothingToCheck;
             }
 
             public ResolvedAccount Account { get; }
 
             public IReadOnlyList<CertificateFinding> Findings { get; }
 
-            public bool HgsReportsNothing { get; }
+            /// <summary>With Thumbprint 'All': why there was no certificate to check (null when there were some).</summary>
+            public string? NothingToCheck { get; }
         }
 
         private sealed class Problem

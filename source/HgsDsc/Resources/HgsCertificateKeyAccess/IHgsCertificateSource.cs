@@ -19,12 +19,13 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
     /// <summary>One use HGS makes of a certificate.</summary>
     public sealed class HgsCertificateUse
     {
-        public HgsCertificateUse(string thumbprint, CertificateType type, bool enabled, bool addedByThumbprint)
+        public HgsCertificateUse(string thumbprint, CertificateType type, bool enabled, CertificateOrigin origin, string? certificateData = null)
         {
             Thumbprint = thumbprint;
             Type = type;
             Enabled = enabled;
-            AddedByThumbprint = addedByThumbprint;
+            Origin = origin;
+            CertificateData = certificateData;
         }
 
         /// <summary>The normalized thumbprint (40 upper-case hexadecimal digits).</summary>
@@ -35,11 +36,18 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
         /// <summary>A disabled certificate is not used by HGS.</summary>
         public bool Enabled { get; }
 
+        /// <summary>How HGS holds the certificate, read from its CertificateData.</summary>
+        public CertificateOrigin Origin { get; }
+
+        /// <summary>What the CertificateData looked like (a type name or its text), for the verbose stream; null when HGS gave none.</summary>
+        public string? CertificateData { get; }
+
         /// <summary>
         /// Added by thumbprint (a reference to LocalMachine\My), so every node needs the private key
-        /// and the account's access; a certificate added from a PFX file is kept by HGS itself.
+        /// and the account's access. Only a certificate positively identified as added from a PFX
+        /// file, which HGS keeps itself, is not.
         /// </summary>
-        public bool AddedByThumbprint { get; }
+        public bool AddedByThumbprint => Origin != CertificateOrigin.Pfx;
 
         public override string ToString() => Thumbprint + " (" + Type + ")";
     }

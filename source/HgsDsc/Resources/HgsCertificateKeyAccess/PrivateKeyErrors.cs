@@ -67,7 +67,21 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
             }
         }
 
-        public static PrivateKeyProblem Classify(int error, KeyOperation operation)
+        /// <summary>
+        /// What the error means for the key of <paramref name="providerName"/> (null when the
+        /// provider did not give its name). The "not supported" family on the security descriptor
+        /// means that the provider keeps no per-account access list, except for Microsoft's own
+        /// software and TPM providers, which always keep one: for them it is a plain failure.
+        /// </summary>
+        public static PrivateKeyProblem Classify(int error, KeyOperation operation, string? providerName = null)
+        {
+            var problem = Classify(error, operation);
+            return problem == PrivateKeyProblem.ProviderCannotSetAccess && MicrosoftSoftwareProviders.Contains(providerName)
+                ? PrivateKeyProblem.Failed
+                : problem;
+        }
+
+        private static PrivateKeyProblem Classify(int error, KeyOperation operation)
         {
             switch (ToHResult(error))
             {

@@ -19,9 +19,9 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
         /// </summary>
         public delegate int Query(byte[]? buffer, ref int size);
 
-        /// <summary>The value the provider returns, exactly as long as it says.</summary>
+        /// <summary>The value the provider returns, exactly as long as it says; errors are classified for <paramref name="providerName"/>.</summary>
         /// <exception cref="PrivateKeyAccessException">The provider failed or returned nothing.</exception>
-        public static byte[] Read(Query query, KeyOperation operation, string api)
+        public static byte[] Read(Query query, KeyOperation operation, string api, string? providerName = null)
         {
             var status = 0;
             for (var round = 0; round < Rounds; round++)
@@ -31,12 +31,12 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
                 status = query(null, ref size);
                 if (status != 0 && !PrivateKeyErrors.IsBufferTooSmall(status))
                 {
-                    throw WindowsPrivateKeySecurity.Failure(operation, api, status);
+                    throw WindowsPrivateKeySecurity.Failure(operation, api, status, providerName);
                 }
 
                 if (size <= 0)
                 {
-                    throw status == 0 ? Empty(api) : WindowsPrivateKeySecurity.Failure(operation, api, status);
+                    throw status == 0 ? Empty(api) : WindowsPrivateKeySecurity.Failure(operation, api, status, providerName);
                 }
 
                 var buffer = new byte[size];
@@ -53,11 +53,11 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
 
                 if (!PrivateKeyErrors.IsBufferTooSmall(status))
                 {
-                    throw WindowsPrivateKeySecurity.Failure(operation, api, status);
+                    throw WindowsPrivateKeySecurity.Failure(operation, api, status, providerName);
                 }
             }
 
-            throw WindowsPrivateKeySecurity.Failure(operation, api, status);
+            throw WindowsPrivateKeySecurity.Failure(operation, api, status, providerName);
         }
 
         // CryptGetProvParam(PP_KEYSET_SEC_DESCR) reports success with no data when it cannot read the

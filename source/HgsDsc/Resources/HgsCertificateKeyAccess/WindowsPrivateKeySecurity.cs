@@ -51,12 +51,15 @@ namespace HgsDsc.Resources.HgsCertificateKeyAccess
             }
         }
 
-        /// <summary>The exception for a failed call, classified and carrying the system's own text.</summary>
-        internal static PrivateKeyAccessException Failure(KeyOperation operation, string api, int error)
+        /// <summary>
+        /// The exception for a failed call, classified for the key's provider (null when its name
+        /// is not known) and carrying the system's own text.
+        /// </summary>
+        internal static PrivateKeyAccessException Failure(KeyOperation operation, string api, int error, string? providerName = null)
         {
             var hresult = PrivateKeyErrors.ToHResult(error);
             var text = string.Format(CultureInfo.InvariantCulture, "{0}: 0x{1:X8} {2}", api, hresult, new Win32Exception(hresult).Message);
-            return new PrivateKeyAccessException(PrivateKeyErrors.Classify(hresult, operation), hresult, text);
+            return new PrivateKeyAccessException(PrivateKeyErrors.Classify(hresult, operation, providerName), hresult, text);
         }
     }
 }

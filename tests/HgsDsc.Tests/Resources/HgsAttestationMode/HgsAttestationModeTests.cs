@@ -224,7 +224,7 @@ public sealed class HgsAttestationModeTests
         Reports(desired == AttestationMode.Tpm ? "Tpm" : "AD");
         server.GetRegistrationCounts().Returns(new Dictionary<AttestationMode, int> { [registered] = 4, [desired] = 0 });
 
-        Assert.True(Desired(desired).Test());
+        Assert.Empty(Desired(desired).Get().Reasons!);
 
         var warning = Assert.Single(log.Warnings);
         Assert.Contains("4", warning);
@@ -242,8 +242,42 @@ public sealed class HgsAttestationModeTests
             [AttestationMode.ActiveDirectory] = 1,
         });
 
-        Assert.True(Desired(AttestationMode.ActiveDirectory).Test());
+        Assert.Empty(Desired(AttestationMode.ActiveDirectory).Get().Reasons!);
 
         Assert.Empty(log.Warnings);
+    }
+
+    [Fact]
+    public void Set_warns_about_hosts_registered_only_for_the_old_mode_when_it_switches()
+    {
+        Reports("Tpm", "AD");
+        server.GetRegistrationCounts().Returns(new Dictionary<AttestationMode, int> { [AttestationMode.Tpm] = 2 });
+
+        Desired(AttestationMode.ActiveDirectory).Set();
+
+        Assert.Contains(log.Warnings, w => w.Contains("Add-HgsAttestationHostGroup"));
+    }
+
+    [Fact]
+    public void Test_compares_the_mode_only_and_does_not_list_registered_hosts()
+    {
+        Reports("Tpm");
+
+        Assert.True(Desired(AttestationMode.Tpm).Test());
+
+        server.DidNotReceive().GetRegistrationCounts();
+        server.DidNotReceive().SupportsMode(Arg.Any<AttestationMode>());
+    }
+
+    [Fact]
+    public void Where_the_node_lacks_HostKey_the_reason_says_so_instead_of_naming_a_switch_it_does_not_have()
+    {
+        Reports("Tpm");
+        server.SupportsMode(AttestationMode.HostKey).Returns(false);
+
+        var reason = Assert.Single(Desired(AttestationMode.HostKey).Get().Reasons!);
+
+        Assert.Contains("Windows Server 2019", reason.Phrase);
+        server.DidNotReceive().SetAttestationMode(Arg.Any<AttestationMode>());
     }
 }

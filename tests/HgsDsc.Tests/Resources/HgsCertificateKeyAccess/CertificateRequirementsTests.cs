@@ -56,7 +56,12 @@ public sealed class CertificateRequirementsTests
     [InlineData(X509KeyUsageFlags.KeyEncipherment, CertificateType.Encryption, true)]
     [InlineData(X509KeyUsageFlags.DigitalSignature, CertificateType.Encryption, false)]
     [InlineData(X509KeyUsageFlags.KeyAgreement, CertificateType.Encryption, false)]
-    [InlineData(X509KeyUsageFlags.CrlSign, CertificateType.Communications, true)]
+    [InlineData(X509KeyUsageFlags.DataEncipherment, CertificateType.Communications, true)]
+    [InlineData(X509KeyUsageFlags.KeyEncipherment, CertificateType.Communications, true)]
+    [InlineData(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, CertificateType.Communications, true)] // SafeNet's 0xa0
+    [InlineData(X509KeyUsageFlags.DataEncipherment | X509KeyUsageFlags.CrlSign | X509KeyUsageFlags.EncipherOnly, CertificateType.Communications, true)] // Utimaco's 0x13
+    [InlineData(X509KeyUsageFlags.DigitalSignature, CertificateType.Communications, false)]
+    [InlineData(X509KeyUsageFlags.CrlSign, CertificateType.Communications, false)]
     public void Each_key_usage_is_checked_against_what_the_certificate_is_used_for(X509KeyUsageFlags usage, CertificateType use, bool meets)
     {
         using var certificate = TestCertificates.Rsa(usage: usage);
@@ -66,7 +71,12 @@ public sealed class CertificateRequirementsTests
         Assert.Equal(meets, unmet.Length == 0);
         if (!meets)
         {
-            var expected = use == CertificateType.Signing ? CertificateRequirement.SigningKeyUsage : CertificateRequirement.EncryptionKeyUsage;
+            var expected = use switch
+            {
+                CertificateType.Signing => CertificateRequirement.SigningKeyUsage,
+                CertificateType.Encryption => CertificateRequirement.EncryptionKeyUsage,
+                _ => CertificateRequirement.CommunicationsKeyUsage,
+            };
             Assert.Equal(expected, Assert.Single(Check(certificate, use)).Requirement);
             Assert.Equal(usage, Check(certificate, use)[0].Found);
         }

@@ -25,8 +25,8 @@ public sealed class FakeKeys
         Security.Open(Arg.Any<X509Certificate2>()).Returns(call => keys[call.Arg<X509Certificate2>().Thumbprint].Open());
     }
 
-    /// <summary>Puts the certificate in the store with a key whose access list is <paramref name="descriptor"/>.</summary>
-    public Key Install(X509Certificate2 certificate, byte[] descriptor, KeyProviderKind kind = KeyProviderKind.Cng, string provider = SoftwareKsp)
+    /// <summary>Puts the certificate in the store with a key whose access list is <paramref name="descriptor"/>; a null provider cannot tell its name.</summary>
+    public Key Install(X509Certificate2 certificate, byte[] descriptor, KeyProviderKind kind = KeyProviderKind.Cng, string? provider = SoftwareKsp)
     {
         var original = TestCertificates.Copy(certificate);
         Store.Find(certificate.Thumbprint).Returns(_ => TestCertificates.Copy(original));
@@ -41,9 +41,9 @@ public sealed class FakeKeys
     public sealed class Key
     {
         private readonly KeyProviderKind kind;
-        private readonly string provider;
+        private readonly string? provider;
 
-        public Key(byte[] descriptor, KeyProviderKind kind, string provider)
+        public Key(byte[] descriptor, KeyProviderKind kind, string? provider)
         {
             Descriptor = descriptor;
             this.kind = kind;
@@ -76,7 +76,7 @@ public sealed class FakeKeys
             OpenHandles++;
             var handle = Substitute.For<IPrivateKeyHandle>();
             handle.Kind.Returns(kind);
-            handle.ProviderName.Returns(provider);
+            handle.ProviderName.Returns(_ => provider ?? throw new PrivateKeyAccessException(PrivateKeyProblem.Failed, unchecked((int)0x80090029), "NCryptGetProperty(Provider Handle): 0x80090029"));
             handle.ReadSecurityDescriptor().Returns(_ => ReadFailure != null ? throw ReadFailure : (byte[])Descriptor.Clone());
             handle.When(h => h.WriteSecurityDescriptor(Arg.Any<byte[]>())).Do(call =>
             {

@@ -29,7 +29,7 @@ public sealed class HgsCertificateCmdletsRunspaceTests : IDisposable
 
     public void Dispose() => session.Dispose();
 
-    private static Hashtable Certificate(string thumbprint, string type, bool enabled = true, string addedBy = "Thumbprint", X509Certificate2? certificate = null) => new()
+    private static Hashtable Certificate(string? thumbprint, string type, bool enabled = true, string addedBy = "Thumbprint", X509Certificate2? certificate = null) => new()
     {
         ["Thumbprint"] = thumbprint,
         ["CertificateType"] = type,
@@ -60,6 +60,7 @@ public sealed class HgsCertificateCmdletsRunspaceTests : IDisposable
     [Theory]
     [InlineData("Live")]
     [InlineData("Deserialized")]
+    [InlineData("Flattened")]
     public void Lists_every_use_with_its_type_state_and_how_it_was_added(string shape)
     {
         Stub(
@@ -77,12 +78,13 @@ public sealed class HgsCertificateCmdletsRunspaceTests : IDisposable
         Assert.Equal(
             new[]
             {
-                $"{SigningThumbprint} Signing True True",
-                $"{EncryptionThumbprint} Encryption False True",
-                $"{PfxThumbprint} Encryption True False",
-                $"{CommunicationsThumbprint} Communications True True",
+                $"{SigningThumbprint} Signing True StoreReference",
+                $"{EncryptionThumbprint} Encryption False StoreReference",
+                $"{PfxThumbprint} Encryption True Pfx",
+                $"{CommunicationsThumbprint} Communications True StoreReference",
             },
-            uses.Select(u => $"{u.Thumbprint} {u.Type} {u.Enabled} {u.AddedByThumbprint}"));
+            uses.Select(u => $"{u.Thumbprint} {u.Type} {u.Enabled} {u.Origin}"));
+        Assert.All(uses.Where(u => u.Origin == CertificateOrigin.StoreReference), u => Assert.EndsWith("CertificateReference", u.CertificateData));
         var calls = session.StubCalls();
         var parameters = calls.Single(c => c.Command == "Get-HgsKeyProtectionCertificate").Parameters.Keys.Cast<string>();
         Assert.DoesNotContain(parameters, p => p is "CertificateType" or "IsEnabled" or "IsPrimary" or "Thumbprint");
@@ -92,6 +94,7 @@ public sealed class HgsCertificateCmdletsRunspaceTests : IDisposable
     [Theory]
     [InlineData("Live")]
     [InlineData("Deserialized")]
+    [InlineData("Flattened")]
     public void Reads_the_thumbprint_of_a_real_communications_certificate(string shape)
     {
         using var communications = TestCertificates.Rsa(name: "HGS communications");
@@ -145,8 +148,36 @@ public sealed class HgsCertificateCmdletsRunspaceTests : IDisposable
         Assert.Contains("Get-HgsKeyProtectionCertificate", error.Message);
     }
 
+    [Theory]
+    [InlineData("Live")]
+    [InlineData("Flattened")]
+    public void A_certificate_without_any_thumbprint_is_a_clear_error_that_says_so(string shape)
+    {
+        Stub(shape, new object[] { Certificate(null, "Signing") });
+
+        var error = Assert.Throws<NodeOperationException>(() => session.AsCaller(() => Cmdlets().GetCertificates()));
+
+        Assert.Equal("UnreadableHgsCertificate", error.ErrorId);
+        Assert.Contains("returned a certificate without Thumbprint", error.Message);
+        Assert.Contains("(HCK0046)", error.Message);
+    }
+
     [Fact]
-    public void The_resource_grants_access_to_what_HGS_reports_and_to_a_renewed_certificate_on_the_next_run()
+    public void The_thumbprint_is_read_from_the_text_of_a_flattened_certificate()
+    {
+        using var certificate = TestCertificates.Rsa(name: "HGS communications");
+        var windowsText = certificate.ToString().Replace("\r\n", "\n").Replace("\n", "\r\n");
+
+        Assert.Equal(certificate.Thumbprint, HgsCertificateCmdlets.ThumbprintInCertificateText(windowsText));
+        Assert.Equal(certificate.Thumbprint, HgsCertificateCmdlets.ThumbprintInCertificateText(new System.Management.Automation.PSObject(certificate.ToString())));
+        Assert.Null(HgsCertificateCmdlets.ThumbprintInCertificateText("[Thumbprint]\r\n  \r\n"));
+        Assert.Null(HgsCertificateCmdlets.ThumbprintInCertificateText(certificate));
+    }
+
+    [Theory]
+    [InlineData("Deserialized")]
+    [InlineData("Flattened")]
+    public void The_resource_grants_access_to_what_HGS_reports_and_to_a_renewed_certificate_on_the_next_run(string shape)
     {
         using var signing = TestCertificates.Rsa(name: "HGS signing");
         using var encryption = TestCertificates.Rsa(name: "HGS encryption");
@@ -158,7 +189,7 @@ public sealed class HgsCertificateCmdletsRunspaceTests : IDisposable
         var identity = Substitute.For<IKeyProtectionIdentity>();
         identity.GetAppPoolIdentity().Returns(@"CONTOSO\hgs-gmsa$");
         Resource Desired() => new(Cmdlets(), node.Store, node.Security, accounts, identity, () => TestCertificates.Now) { Thumbprint = "All" };
-        Stub("Deserialized", new object[] { Certificate(signing.Thumbprint, "Signing"), Certificate(encryption.Thumbprint, "Encryption") });
+        Stub(shape, new object[] { Certificate(signing.Thumbprint, "Signing"), Certificate(encryption.Thumbprint, "Encryption") });
 
         session.AsCaller(() => Desired().Set());
         Assert.Single(keys[0].Writes);

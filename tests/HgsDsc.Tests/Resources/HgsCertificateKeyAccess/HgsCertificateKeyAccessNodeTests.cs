@@ -22,7 +22,7 @@ public sealed class HgsCertificateKeyAccessNodeTests
 {
     private static readonly Sid NetworkService = Sid.NetworkService;
 
-    [HgsNodeFact]
+    [WindowsAdminFact]
     public void A_CNG_machine_key_gets_Read_through_its_key_storage_provider_and_keeps_its_other_entries()
     {
         var name = "HgsDsc-test-" + Guid.NewGuid().ToString("N");
@@ -44,7 +44,7 @@ public sealed class HgsCertificateKeyAccessNodeTests
         }
     }
 
-    [HgsNodeFact]
+    [WindowsAdminFact]
     public void A_CryptoAPI_machine_key_set_gets_Read_through_its_provider_and_keeps_its_other_entries()
     {
         const string provider = "Microsoft Enhanced RSA and AES Cryptographic Provider";
@@ -65,7 +65,7 @@ public sealed class HgsCertificateKeyAccessNodeTests
         }
     }
 
-    [HgsNodeFact]
+    [WindowsAdminFact]
     public void The_resource_grants_Read_on_a_temporary_certificate_once_and_then_is_in_the_desired_state()
     {
         var parameters = new CngKeyCreationParameters { KeyCreationOptions = CngKeyCreationOptions.MachineKey };

@@ -46,13 +46,14 @@ public sealed class HgsCertificateKeyAccessTests
 
     private static byte[] Granted => MachineKeyDescriptor(Allow(Gmsa, KeyReadAccess.GenericRead));
 
-    private Resource Desired(string thumbprint, CertificateType? type = null, string? account = GmsaName)
+    private Resource Desired(string thumbprint, CertificateType? type = null, string? account = GmsaName, bool? requireKsp = null)
     {
         var resource = new Resource(hgs, node.Store, node.Security, accounts, keyProtection, () => TestCertificates.Now)
         {
             Thumbprint = thumbprint,
             CertificateType = type,
             Account = account,
+            RequireKeyStorageProvider = requireKsp,
         };
         resource.AttachLog(log);
         return resource;
@@ -61,7 +62,7 @@ public sealed class HgsCertificateKeyAccessTests
     private void HgsUses(params HgsCertificateUse[] uses) => hgs.GetCertificates().Returns(uses);
 
     private static HgsCertificateUse Use(X509Certificate2 certificate, CertificateType type, bool enabled = true, bool byThumbprint = true) =>
-        new(certificate.Thumbprint, type, enabled, byThumbprint);
+        new(certificate.Thumbprint, type, enabled, byThumbprint ? CertificateOrigin.StoreReference : CertificateOrigin.Pfx);
 
     private static IEnumerable<SecurityDescriptor> Parsed(FakeKeys.Key key) => key.Writes.Select(SecurityDescriptor.Parse);
 
@@ -135,17 +136,50 @@ public sealed class HgsCertificateKeyAccessTests
     }
 
     [Fact]
-    public void A_CryptoAPI_key_gets_the_CryptoAPI_read_rights_and_a_warning_once_recommending_a_Key_Storage_Provider()
+    public void A_CryptoAPI_key_is_an_unmet_requirement_by_default_and_Set_lists_it_and_changes_nothing()
     {
         var key = node.Install(Signing, NotGranted, KeyProviderKind.Capi, "Microsoft Enhanced RSA and AES Cryptographic Provider");
 
-        Desired(Signing.Thumbprint, CertificateType.Signing).Set();
+        var state = Desired(Signing.Thumbprint, CertificateType.Signing).Get();
+        var error = Assert.Throws<NodeOperationException>(() => Desired(Signing.Thumbprint, CertificateType.Signing).Set());
+
+        Assert.False(Desired(Signing.Thumbprint, CertificateType.Signing).Test());
+        Assert.False(state.RequirementsMet);
+        Assert.True(state.RequireKeyStorageProvider);
+        var reason = Assert.Single(state.Reasons!, r => r.Code!.EndsWith(":RequirementsMet"));
+        Assert.Contains("Microsoft Enhanced RSA and AES Cryptographic Provider", reason.Phrase);
+        Assert.Contains("Key Storage Provider", reason.Phrase);
+        Assert.Contains("RequireKeyStorageProvider", reason.Phrase);
+        Assert.Contains("KeyStorageProvider", Assert.Single(state.Findings!));
+        Assert.Contains(Signing.Thumbprint + " was not changed", error.Message);
+        Assert.Contains("Key Storage Provider", error.Message);
+        Assert.Contains("nothing was changed", error.Message);
+        Assert.Empty(key.Writes);
+        Assert.Empty(log.Warnings);
+    }
+
+    [Fact]
+    public void A_CNG_key_meets_the_provider_requirement()
+    {
+        node.Install(Signing, Granted, KeyProviderKind.Cng, "Contoso HSM Key Storage Provider");
+
+        Assert.True(Desired(Signing.Thumbprint, CertificateType.Signing).Test());
+    }
+
+    [Fact]
+    public void With_the_provider_requirement_turned_off_a_CryptoAPI_key_gets_the_CryptoAPI_read_rights_and_a_warning_once_recommending_a_Key_Storage_Provider()
+    {
+        var key = node.Install(Signing, NotGranted, KeyProviderKind.Capi, "Microsoft Enhanced RSA and AES Cryptographic Provider");
+
+        Desired(Signing.Thumbprint, CertificateType.Signing, requireKsp: false).Set();
 
         var entries = Parsed(key).Single().Dacl!.Entries;
         Assert.Equal(0x00120089u, entries.Single(e => e.Sid == Gmsa).Mask);
         var warning = Assert.Single(log.Warnings);
         Assert.Contains("Key Storage Provider", warning);
         Assert.Contains("Microsoft Enhanced RSA and AES Cryptographic Provider", warning);
+        Assert.True(Desired(Signing.Thumbprint, CertificateType.Signing, requireKsp: false).Test());
+        Assert.False(Desired(Signing.Thumbprint, CertificateType.Signing).Test());
     }
 
     [Fact]
@@ -198,6 +232,25 @@ public sealed class HgsCertificateKeyAccessTests
         Assert.Contains("Utimaco", error.Message);
         Assert.Empty(key.Writes);
         Assert.Equal(0, key.OpenHandles);
+    }
+
+    [Fact]
+    public void A_Microsoft_software_provider_that_refuses_the_write_is_a_plain_failure_without_HSM_vendor_notes()
+    {
+        var key = node.Install(Signing, NotGranted);
+        const int BadFlags = unchecked((int)0x80090009);
+        key.WriteFailure = new PrivateKeyAccessException(
+            PrivateKeyErrors.Classify(BadFlags, KeyOperation.WriteSecurity, FakeKeys.SoftwareKsp), BadFlags, "NCryptSetProperty(Security Descr): 0x80090009 Invalid flags specified.");
+
+        var error = Assert.Throws<NodeOperationException>(() => Desired(Signing.Thumbprint, CertificateType.Signing).Set());
+
+        Assert.Contains("Read was not granted", error.Message);
+        Assert.Contains("0x80090009", error.Message);
+        Assert.Contains(FakeKeys.SoftwareKsp, error.Message);
+        Assert.DoesNotContain("cannot grant access to a single account", error.Message);
+        Assert.DoesNotContain("SafeNet", error.Message);
+        Assert.DoesNotContain("nShield", error.Message);
+        Assert.Empty(key.Writes);
     }
 
     [Fact]
@@ -355,15 +408,93 @@ public sealed class HgsCertificateKeyAccessTests
     }
 
     [Fact]
-    public void An_unreadable_access_list_is_reported_not_taken_for_compliance()
+    public void An_unreadable_access_list_is_reported_in_the_administrator_s_words_not_taken_for_compliance()
     {
         var key = node.Install(Signing, new byte[] { 1, 0, 4, 0 });
 
         var state = Desired(Signing.Thumbprint, CertificateType.Signing).Get();
 
-        Assert.Contains("cannot be read", Assert.Single(state.Reasons!).Phrase);
+        var phrase = Assert.Single(state.Reasons!).Phrase!;
+        Assert.Contains("security descriptor of the private key", phrase);
+        Assert.Contains(FakeKeys.SoftwareKsp, phrase);
+        Assert.Contains("Manage Private Keys", phrase);
+        Assert.DoesNotContain("20-byte header", phrase);
+        Assert.Contains(log.Verbose, m => m.Contains(Signing.Thumbprint) && m.Contains("20-byte header"));
         Assert.Throws<NodeOperationException>(() => Desired(Signing.Thumbprint, CertificateType.Signing).Set());
         Assert.Empty(key.Writes);
+    }
+
+    [Fact]
+    public void An_access_list_that_turns_unreadable_before_the_write_fails_Set_with_what_was_changed()
+    {
+        HgsUses(Use(Signing, CertificateType.Signing), Use(Encryption, CertificateType.Encryption));
+        var signingKey = node.Install(Signing, NotGranted);
+        var encryptionKey = node.Install(Encryption, NotGranted);
+        var openings = 0;
+        node.Security.When(s => s.Open(Arg.Is<X509Certificate2>(c => c.Thumbprint == Encryption.Thumbprint))).Do(_ =>
+        {
+            if (++openings == 2)
+            {
+                encryptionKey.Descriptor = new byte[] { 1, 0, 4, 0 };
+            }
+        });
+
+        var error = Assert.Throws<NodeOperationException>(() => Desired("All").Set());
+
+        Assert.Equal("CertificateKeyAccessIncomplete", error.ErrorId);
+        Assert.Contains("Changed: " + Signing.Thumbprint, error.Message);
+        Assert.Contains(Encryption.Thumbprint + " was not changed", error.Message);
+        Assert.Contains("security descriptor of the private key", error.Message);
+        Assert.DoesNotContain("20-byte header", error.Message);
+        Assert.Single(signingKey.Writes);
+        Assert.Empty(encryptionKey.Writes);
+    }
+
+    [Fact]
+    public void A_key_whose_access_list_cannot_take_another_entry_fails_Set_with_what_was_changed()
+    {
+        HgsUses(Use(Signing, CertificateType.Signing), Use(Encryption, CertificateType.Encryption));
+        var signingKey = node.Install(Signing, NotGranted);
+        var full = Acl(2, Enumerable.Repeat(Allow(OtherAccount, KeyReadAccess.GenericRead), 1820).ToArray());
+        var fullKey = node.Install(Encryption, Descriptor(dacl: full));
+
+        var error = Assert.Throws<NodeOperationException>(() => Desired("All").Set());
+
+        Assert.Equal("CertificateKeyAccessIncomplete", error.ErrorId);
+        Assert.Contains("Changed: " + Signing.Thumbprint, error.Message);
+        Assert.Contains(Encryption.Thumbprint + " was not changed", error.Message);
+        Assert.Contains("cannot take another entry", error.Message);
+        Assert.Contains(GmsaName, error.Message);
+        Assert.DoesNotContain("would exceed the 64 KB", error.Message);
+        Assert.Contains(log.Verbose, m => m.Contains(Encryption.Thumbprint) && m.Contains("would exceed the 64 KB"));
+        Assert.Single(signingKey.Writes);
+        Assert.Empty(fullKey.Writes);
+        Assert.Equal(0, fullKey.OpenHandles);
+    }
+
+    [Fact]
+    public void A_provider_that_cannot_tell_its_name_is_named_in_the_administrator_s_words()
+    {
+        node.Install(Signing, NotGranted, provider: null);
+
+        var state = Desired(Signing.Thumbprint, CertificateType.Signing).Get();
+
+        var phrase = Assert.Single(state.Reasons!).Phrase!;
+        Assert.Contains("provider that did not give its name", phrase);
+        Assert.DoesNotContain("(none)", phrase);
+        Assert.DoesNotContain("(none)", Assert.Single(state.Findings!));
+    }
+
+    [Fact]
+    public void A_certificate_of_unknown_use_is_named_in_the_administrator_s_words()
+    {
+        hgs.IsAvailable().Returns(false);
+
+        var state = Desired(Signing.Thumbprint).Get();
+
+        var phrase = Assert.Single(state.Reasons!).Phrase!;
+        Assert.Contains("unclassified", phrase);
+        Assert.DoesNotContain("(none)", phrase);
     }
 
     [Fact]
@@ -446,6 +577,24 @@ public sealed class HgsCertificateKeyAccessTests
     }
 
     [Fact]
+    public void A_communications_certificate_without_an_encryption_key_usage_is_reported_and_not_changed()
+    {
+        var signOnly = TestCertificates.Rsa(usage: X509KeyUsageFlags.DigitalSignature, name: "HGS communications sign only");
+        HgsUses(Use(signOnly, CertificateType.Communications));
+        var key = node.Install(signOnly, NotGranted);
+
+        var state = Desired("All").Get();
+        var error = Assert.Throws<NodeOperationException>(() => Desired("All").Set());
+
+        var reason = Assert.Single(state.Reasons!, r => r.Code!.EndsWith(":RequirementsMet"));
+        Assert.Contains("communications certificate", reason.Phrase);
+        Assert.Contains("DataEncipherment", reason.Phrase);
+        Assert.Contains("CommunicationsKeyUsage", Assert.Single(state.Findings!));
+        Assert.Contains(signOnly.Thumbprint + " was not changed", error.Message);
+        Assert.Empty(key.Writes);
+    }
+
+    [Fact]
     public void A_certificate_whose_type_nobody_knows_is_checked_without_key_usage_and_a_warning_says_so()
     {
         hgs.IsAvailable().Returns(false);
@@ -478,12 +627,52 @@ public sealed class HgsCertificateKeyAccessTests
     }
 
     [Fact]
-    public void All_with_only_PFX_certificates_needs_nothing_on_this_node()
+    public void All_with_only_PFX_or_disabled_certificates_has_nothing_to_check_and_is_not_compliant()
     {
-        HgsUses(Use(Signing, CertificateType.Signing, byThumbprint: false), Use(Encryption, CertificateType.Encryption, byThumbprint: false));
+        var disabled = TestCertificates.Rsa(name: "HGS disabled");
+        HgsUses(
+            Use(Signing, CertificateType.Signing, byThumbprint: false),
+            Use(Encryption, CertificateType.Encryption, byThumbprint: false),
+            Use(disabled, CertificateType.Encryption, enabled: false));
 
-        Assert.True(Desired("All").Test());
+        var state = Desired("All").Get();
+        var error = Assert.Throws<NodeOperationException>(() => Desired("All").Set());
+
+        Assert.False(Desired("All").Test());
+        var reason = Assert.Single(state.Reasons!);
+        Assert.Equal("HgsCertificateKeyAccess:HgsCertificateKeyAccess:Certificates", reason.Code);
+        Assert.Contains("3 certificate use(s)", reason.Phrase);
+        Assert.Contains("2 held by HGS itself from a PFX file, 1 disabled", reason.Phrase);
+        Assert.Contains("nothing to check is not reported as compliant", reason.Phrase);
+        Assert.Null(state.AccessGranted);
+        Assert.Null(state.RequirementsMet);
+        Assert.Empty(state.Certificates!);
+        Assert.Contains("nothing was changed", error.Message);
+        Assert.Contains("HCK0049", error.Message);
         node.Store.DidNotReceive().Find(Arg.Any<string>());
+    }
+
+    [Fact]
+    public void All_checks_a_certificate_whose_data_HGS_reports_in_an_unrecognised_shape_and_says_so()
+    {
+        HgsUses(
+            new HgsCertificateUse(Signing.Thumbprint, CertificateType.Signing, true, CertificateOrigin.Unrecognized, "Contoso.SomethingElse"),
+            new HgsCertificateUse(Encryption.Thumbprint, CertificateType.Encryption, true, CertificateOrigin.Unrecognized));
+        var key = node.Install(Signing, NotGranted);
+
+        var state = Desired("All").Get();
+
+        Assert.Equal(new[] { Signing.Thumbprint, Encryption.Thumbprint }, state.Certificates);
+        Assert.False(Desired("All").Test());
+        Assert.Contains(log.Verbose, m => m.Contains(Signing.Thumbprint) && m.Contains("'Contoso.SomethingElse'") && m.Contains("checked as a certificate added by thumbprint"));
+        Assert.Contains(log.Verbose, m => m.Contains(Encryption.Thumbprint) && m.Contains("without certificate data"));
+        Assert.Contains(state.Reasons!, r => r.Code!.EndsWith(":AccessGranted") && r.Phrase!.Contains(Signing.Thumbprint));
+        var missing = Assert.Single(state.Reasons!, r => r.Code!.EndsWith(":Certificates"));
+        Assert.Contains(Encryption.Thumbprint, missing.Phrase);
+        Assert.Contains("from a PFX file, HGS keeps the key itself", missing.Phrase);
+
+        Assert.Throws<NodeOperationException>(() => Desired("All").Set());
+        Assert.Single(key.Writes);
     }
 
     [Fact]
@@ -564,6 +753,8 @@ public sealed class HgsCertificateKeyAccessTests
         var error = Assert.Throws<NodeOperationException>(() => Desired(Signing.Thumbprint, CertificateType.Signing).Set());
 
         Assert.Contains("Access is denied", error.Message);
+        Assert.Contains("Read was not granted", error.Message);
+        Assert.DoesNotContain("cannot be read", error.Message);
         Assert.Equal(2, key.Openings);
         Assert.Equal(0, key.OpenHandles);
     }

@@ -34,6 +34,41 @@ public sealed class PrivateKeyErrorsTests
     }
 
     [Theory]
+    [InlineData(0x80090009, KeyOperation.WriteSecurity, "Microsoft Software Key Storage Provider")] // NTE_BAD_FLAGS
+    [InlineData(50, KeyOperation.WriteSecurity, "Microsoft Software Key Storage Provider")] // ERROR_NOT_SUPPORTED
+    [InlineData(0x80070032, KeyOperation.WriteSecurity, "microsoft platform crypto provider")]
+    [InlineData(0x80090009, KeyOperation.WriteSecurity, "Microsoft Enhanced RSA and AES Cryptographic Provider")]
+    [InlineData(50, KeyOperation.WriteSecurity, "Microsoft Strong Cryptographic Provider")]
+    [InlineData(0x80090029, KeyOperation.ReadSecurity, "Microsoft Enhanced Cryptographic Provider v1.0")] // NTE_NOT_SUPPORTED
+    [InlineData(0x80090011, KeyOperation.ReadSecurity, "Microsoft RSA SChannel Cryptographic Provider")] // NTE_NOT_FOUND
+    public void A_Microsoft_software_provider_always_keeps_per_key_access_so_its_not_supported_errors_are_plain_failures(long error, KeyOperation operation, string provider)
+    {
+        Assert.True(MicrosoftSoftwareProviders.Contains(provider));
+        Assert.Equal(PrivateKeyProblem.Failed, PrivateKeyErrors.Classify(unchecked((int)error), operation, provider));
+    }
+
+    [Theory]
+    [InlineData(0x80090009, "SafeNet Key Storage Provider")]
+    [InlineData(50, "nCipher Security World Key Storage Provider")]
+    [InlineData(0x80090029, "Microsoft Smart Card Key Storage Provider")] // a smart card keeps no per-key access list
+    [InlineData(0x80090029, "Microsoft Software Key Storage Provider (by Contoso)")]
+    [InlineData(50, null)] // a provider that did not give its name
+    public void Other_providers_keep_the_provider_cannot_set_access_path_with_its_vendor_notes(long error, string? provider)
+    {
+        Assert.Equal(PrivateKeyProblem.ProviderCannotSetAccess, PrivateKeyErrors.Classify(unchecked((int)error), KeyOperation.WriteSecurity, provider));
+    }
+
+    [Fact]
+    public void A_Microsoft_software_provider_s_other_errors_keep_their_meaning()
+    {
+        const string Ksp = "Microsoft Software Key Storage Provider";
+
+        Assert.Equal(PrivateKeyProblem.AccessDenied, PrivateKeyErrors.Classify(5, KeyOperation.WriteSecurity, Ksp));
+        Assert.Equal(PrivateKeyProblem.KeysetMissingOrDenied, PrivateKeyErrors.Classify(unchecked((int)0x80090016), KeyOperation.Open, Ksp));
+        Assert.Equal(PrivateKeyProblem.Failed, PrivateKeyErrors.Classify(unchecked((int)0x80090029), KeyOperation.Open, Ksp));
+    }
+
+    [Theory]
     [InlineData(5, 0x80070005)]
     [InlineData(0x80090016, 0x80090016)]
     [InlineData(0, 0)]
