@@ -341,8 +341,10 @@ class HgsTrustedTpmRoots
     [System.String[]]
     $Vendor
 
-    # Also remove certificates of the chosen vendors that the package no longer has from the
-    # two TrustedTPM stores. Nothing else is ever removed.
+    # Also remove from the two TrustedTPM stores the certificates that are tied to a chosen
+    # vendor of the package (named as issuer or subject by its certificates, or issued by
+    # such a certificate) and that the package no longer has. No other certificate is ever
+    # removed.
     [DscProperty()]
     [Nullable[System.Boolean]]
     $Purge
@@ -362,8 +364,8 @@ class HgsTrustedTpmRoots
     [Nullable[System.Int32]]
     $MissingCount
 
-    # Certificates of the chosen vendors in the two stores that the package no longer has
-    # (what Purge removes).
+    # Certificates in the two stores that are tied to a chosen vendor of the package and
+    # that the package no longer has (what Purge removes).
     [DscProperty(NotConfigurable)]
     [Nullable[System.Int32]]
     $ExtraCount

@@ -6,7 +6,9 @@
 
         Download TrustedTpm.cab from Microsoft and expand it once on each node
         (mkdir C:\HGS\TrustedTpm; expand.exe -F:* TrustedTpm.cab C:\HGS\TrustedTpm), or give
-        the .cab itself as Path (it is then expanded into a temporary folder at every run).
+        the .cab itself as Path (it is then expanded into a temporary folder at every Get, Test
+        and Set, which costs a second or more for the full package every 15 minutes: prefer
+        the folder).
 #>
 Configuration HgsTrustedTpmRoots_WholePackage_Config
 {

@@ -3,7 +3,8 @@
         Checks and installs the Trusted TPM root certificate package on this HGS node with
         Invoke-DscResource. Run it elevated on each node (Set writes LocalMachine certificate
         stores). Get shows the counts per store and per vendor, and the Reasons name what is
-        missing (or, with Purge, extra) by vendor, subject and thumbprint.
+        missing (or, with Purge, tied to a chosen vendor but no longer in the package) by vendor,
+        subject and thumbprint.
 #>
 
 $resource = @{

@@ -23,7 +23,7 @@ if (-not (Invoke-DscResource @resource -Method Test).InDesiredState)
 }
 
 $reports = Get-ChildItem -Path 'C:\HGS\Hosts' -Filter '*.xml' | Test-HgsPlatformIdentifier
-$reports | Format-Table -AutoSize -Property HostName, Status, MissingIssuer
+$reports | Format-Table -AutoSize -Property HostName, Status, MissingIssuer, ChainProblems
 
 foreach ($report in $reports)
 {
@@ -36,7 +36,8 @@ foreach ($report in $reports)
     {
         # NoEKCert: run Get-PlatformIdentifier elevated, or confirm with the OEM and register with
         # -Force (-Force -PolicyVersion v1 on Windows Server 2019 and later).
-        # Untrusted: install the vendor certificate named in MissingIssuer on every HGS node.
+        # Untrusted: install the vendor certificate named in MissingIssuer on every HGS node;
+        # ChainProblems says what else stopped the chain (an expired intermediate, a loop, ...).
         Write-Warning -Message $report.Message
     }
 }

@@ -130,12 +130,19 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
         }
     }
 
-    /// <summary>Why a file of the package is not a certificate; the reader adds the file's name.</summary>
+    /// <summary>
+    /// Why a file of the package is not a certificate, in the administrator's language (the
+    /// reader adds the file's name), with the technical detail, if any, for Verbose output.
+    /// </summary>
     internal sealed class InvalidCertificateFileException : Exception
     {
-        public InvalidCertificateFileException(string reason)
+        public InvalidCertificateFileException(string reason, string? detail = null)
             : base(reason)
         {
+            Detail = detail;
         }
+
+        /// <summary>Technical English (the DER problem, the platform loader's message); null when the reason says it all.</summary>
+        public string? Detail { get; }
     }
 }

@@ -53,7 +53,7 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
                 var certificate = outer.ReadConstructed(DerReader.Sequence);
                 if (outer.HasMore)
                 {
-                    throw new FormatException("data after the certificate");
+                    throw new DerFormatException(DerProblem.UnexpectedStructure, "data after the certificate");
                 }
 
                 var tbs = certificate.ReadConstructed(DerReader.Sequence);
@@ -74,14 +74,27 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
                 certificate.ReadContents(DerReader.BitString);
                 if (certificate.HasMore || issuer[0] != DerReader.Sequence || subject[0] != DerReader.Sequence)
                 {
-                    throw new FormatException("unexpected fields");
+                    throw new DerFormatException(DerProblem.UnexpectedStructure, "fields after the signature, or names that are not SEQUENCEs");
                 }
 
                 return new DerCertificate(der, issuer, subject);
             }
-            catch (FormatException e)
+            catch (DerFormatException e)
             {
-                throw new InvalidCertificateFileException(Strings.Format("NotACertificate", e.Message));
+                throw new InvalidCertificateFileException(Strings.Format(ReasonFor(e.Problem)), e.Message);
+            }
+        }
+
+        private static string ReasonFor(DerProblem problem)
+        {
+            switch (problem)
+            {
+                case DerProblem.Truncated:
+                    return "CertificateTruncated";
+                case DerProblem.UnsupportedEncoding:
+                    return "CertificateEncodingUnsupported";
+                default:
+                    return "NotACertificate";
             }
         }
 
@@ -95,7 +108,7 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
             }
             catch (CryptographicException e)
             {
-                throw new InvalidCertificateFileException(Strings.Format("NotACertificate", e.Message));
+                throw new InvalidCertificateFileException(Strings.Format("CertificateRefusedBySystem"), e.Message);
             }
 
             if (certificate.RawData.Length != Der.Length)

@@ -15,6 +15,7 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
         public const byte BitString = 0x03;
         public const byte Integer = 0x02;
         public const byte Null = 0x05;
+        public const byte OctetString = 0x04;
 
         private readonly byte[] data;
         private readonly int end;
@@ -39,7 +40,7 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
         {
             if (!HasMore)
             {
-                throw new FormatException("the DER data ends where another element was expected");
+                throw new DerFormatException(DerProblem.Truncated, "the DER data ends where another element was expected");
             }
 
             return data[position];
@@ -62,7 +63,7 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
             ReadHeader(out var tag, out var contentStart, out var length);
             if (tag != expectedTag)
             {
-                throw new FormatException($"expected DER tag 0x{expectedTag:X2} but found 0x{tag:X2}");
+                throw new DerFormatException(DerProblem.UnexpectedStructure, $"expected DER tag 0x{expectedTag:X2} but found 0x{tag:X2}");
             }
 
             position = contentStart + length;
@@ -77,7 +78,7 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
             ReadHeader(out var tag, out var contentStart, out var length);
             if (tag != expectedTag)
             {
-                throw new FormatException($"expected DER tag 0x{expectedTag:X2} but found 0x{tag:X2}");
+                throw new DerFormatException(DerProblem.UnexpectedStructure, $"expected DER tag 0x{expectedTag:X2} but found 0x{tag:X2}");
             }
 
             position = contentStart + length;
@@ -104,7 +105,7 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
                 reader.ReadHeader(out _, out var contentStart, out var length);
                 return contentStart + length;
             }
-            catch (FormatException)
+            catch (DerFormatException)
             {
                 return -1;
             }
@@ -114,7 +115,7 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
         {
             if (encoded.Length == 0)
             {
-                throw new FormatException("an empty object identifier");
+                throw new DerFormatException(DerProblem.UnexpectedStructure, "an empty object identifier");
             }
 
             var text = new StringBuilder();
@@ -127,7 +128,7 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
                 {
                     if (value > int.MaxValue)
                     {
-                        throw new FormatException("an object identifier component is too large");
+                        throw new DerFormatException(DerProblem.UnsupportedEncoding, "an object identifier component is too large");
                     }
 
                     continue;
@@ -154,13 +155,13 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
         {
             if (end - position < 2)
             {
-                throw new FormatException("the DER data ends inside an element header");
+                throw new DerFormatException(DerProblem.Truncated, "the DER data ends inside an element header");
             }
 
             tag = data[position];
             if ((tag & 0x1F) == 0x1F)
             {
-                throw new FormatException("multi-byte DER tags are not used in certificates");
+                throw new DerFormatException(DerProblem.UnsupportedEncoding, "multi-byte DER tags are not used in certificates");
             }
 
             var first = data[position + 1];
@@ -172,9 +173,14 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
             else
             {
                 var count = first & 0x7F;
-                if (count == 0 || count > 4 || end - cursor < count)
+                if (count == 0 || count > 4)
                 {
-                    throw new FormatException("a DER length is indefinite, too long or cut off");
+                    throw new DerFormatException(DerProblem.UnsupportedEncoding, "a DER length is indefinite or uses more than four bytes");
+                }
+
+                if (end - cursor < count)
+                {
+                    throw new DerFormatException(DerProblem.Truncated, "the DER data ends inside a length");
                 }
 
                 long value = 0;
@@ -185,7 +191,7 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
 
                 if (value > int.MaxValue)
                 {
-                    throw new FormatException("a DER length is too large");
+                    throw new DerFormatException(DerProblem.UnsupportedEncoding, "a DER length is too large");
                 }
 
                 length = (int)value;
@@ -193,7 +199,7 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
 
             if (length > end - cursor)
             {
-                throw new FormatException("a DER element is longer than the data that holds it");
+                throw new DerFormatException(DerProblem.Truncated, "a DER element is longer than the data that holds it");
             }
 
             contentStart = cursor;

@@ -13,9 +13,9 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
     /// chosen vendors in LocalMachine\TrustedTPM_RootCA and every intermediate in
     /// LocalMachine\TrustedTPM_IntermediateCA, so that Add-HgsAttestationTpmHost trusts the
     /// EKcert of hosts whose TPMs come from those vendors. Apply it to every node. The whole
-    /// package is read and validated before any store is written; with Purge, certificates of the
-    /// chosen vendors that the package no longer has are removed (see <see cref="TpmRootsAssessment"/>),
-    /// and no other store is ever touched.
+    /// package is read and validated before any store is written. With Purge, the certificates
+    /// tied to a chosen vendor of the package that the package no longer has are removed, and no
+    /// other certificate (see <see cref="TpmRootsAssessment"/> for "tied"); no other store is ever touched.
     /// </summary>
     [DscResource]
     [Description("The Trusted TPM root certificate package is installed on this HGS node: vendor roots in LocalMachine\\TrustedTPM_RootCA, intermediates in LocalMachine\\TrustedTPM_IntermediateCA. Apply it to every node.")]
@@ -28,6 +28,7 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
         private ICabinetExtractor? extractor;
         private TrustedTpmPackage? package;
         private string? packagePath;
+        private bool rootSignaturesVerified;
 
         public HgsTrustedTpmRoots()
         {
@@ -48,7 +49,7 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
         public string[]? Vendor { get; set; }
 
         [DscProperty]
-        [Description("Also remove certificates of the chosen vendors that the package no longer has from the two TrustedTPM stores. Nothing else is ever removed.")]
+        [Description("Also remove from the two TrustedTPM stores the certificates that are tied to a chosen vendor of the package (named as issuer or subject by its certificates, or issued by such a certificate) and that the package no longer has. No other certificate is ever removed.")]
         public bool? Purge { get; set; }
 
         [DscProperty(NotConfigurable = true)]
@@ -64,7 +65,7 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
         public int? MissingCount { get; set; }
 
         [DscProperty(NotConfigurable = true)]
-        [Description("Certificates of the chosen vendors in the two stores that the package no longer has (what Purge removes).")]
+        [Description("Certificates in the two stores that are tied to a chosen vendor of the package and that the package no longer has (what Purge removes).")]
         public int? ExtraCount { get; set; }
 
         [DscProperty(NotConfigurable = true)]
@@ -206,8 +207,8 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
                 : TrustedTpmStoreNames.All.ToDictionary(s => s, _ => (IReadOnlyList<X509Certificate2>)new X509Certificate2[0]);
 
             // Every certificate is loaded before the first write, so one the platform rejects stops Set with nothing changed.
-            var rootsToAdd = toAdd[TrustedTpmStore.RootCA].Select(c => c.Certificate).ToArray();
-            var intermediatesToAdd = toAdd[TrustedTpmStore.IntermediateCA].Select(c => c.Certificate).ToArray();
+            var rootsToAdd = toAdd[TrustedTpmStore.RootCA].Select(c => c.Load(Log)).ToArray();
+            var intermediatesToAdd = toAdd[TrustedTpmStore.IntermediateCA].Select(c => c.Load(Log)).ToArray();
             var progress = new SetProgress(rootsToAdd.Length + intermediatesToAdd.Length, toRemove.Sum(r => r.Value.Count));
 
             // Roots before intermediates when adding, intermediates before roots when removing:
@@ -219,12 +220,25 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
             Log.Verbose(Strings.Format("SetDone", progress.Added, progress.Removed));
         }
 
+        /// <summary>
+        /// Reads the package once per instance (a .cab is expanded once per Get, Test or Set). The
+        /// signature of each RootCA certificate is verified for Get and Set, before anything is
+        /// written; Test, which engines call every 15 minutes and which writes nothing, leaves it out.
+        /// </summary>
         private TrustedTpmPackage LoadPackage(string path)
         {
+            var reader = new TrustedTpmPackageReader(Extractor, Log);
             if (package == null || !string.Equals(packagePath, path, StringComparison.Ordinal))
             {
-                package = new TrustedTpmPackageReader(Extractor, Log).Read(path);
+                package = reader.Read(path, verifyRootSignatures: false);
                 packagePath = path;
+                rootSignaturesVerified = false;
+            }
+
+            if (Operation != DscOperation.Test && !rootSignaturesVerified)
+            {
+                reader.VerifyRootSignatures(package);
+                rootSignaturesVerified = true;
             }
 
             return package;

@@ -1,6 +1,8 @@
 using System;
+using System.Globalization;
 using System.Linq;
 using System.Security.Cryptography.X509Certificates;
+using HgsDsc.Common;
 using HgsDsc.Common.Localization;
 
 namespace HgsDsc.Resources.HgsTrustedTpmRoots
@@ -18,18 +20,19 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
 
         private readonly ITpmRootStores stores;
         private readonly Version? hgsNodeVersion;
-        private readonly bool useCustomTrust;
+        private readonly IDscLog log;
         private TpmStoreIndex? roots;
         private TpmStoreIndex? intermediates;
+        private EkCertificateChain? chain;
 
         /// <param name="stores">The TrustedTPM stores to judge against.</param>
         /// <param name="hgsNodeVersion">The Windows version of the HGS node, to pick the registration switches; null when unknown.</param>
-        /// <param name="useCustomTrust">Whether to use the runtime's custom root trust where it has one (tests turn it off to exercise the .NET Framework path).</param>
-        public PlatformIdentifierCheck(ITpmRootStores stores, Version? hgsNodeVersion, bool useCustomTrust = true)
+        /// <param name="log">Where technical detail goes (Verbose); nowhere when null.</param>
+        public PlatformIdentifierCheck(ITpmRootStores stores, Version? hgsNodeVersion, IDscLog? log = null)
         {
             this.stores = stores;
             this.hgsNodeVersion = hgsNodeVersion;
-            this.useCustomTrust = useCustomTrust;
+            this.log = log ?? NullDscLog.Instance;
         }
 
         private static LocalizedStrings Strings => LocalizedStrings.Load(nameof(HgsTrustedTpmRoots));
@@ -59,11 +62,13 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
             {
                 ekCertificate = CertificateFileDecoder.Decode(PlatformIdentifierFile.CertificateBytes(file.EkCertificateText))[0].Load();
             }
-            catch (Exception e) when (e is FormatException || e is InvalidCertificateFileException)
+            catch (InvalidCertificateFileException e)
             {
-                report.Status = PlatformIdentifierStatus.InvalidEKCert;
-                report.Message = Strings.Format("EKCertUnreadable", path, e.Message);
-                return report;
+                return Unreadable(report, path, e.Message, e.Detail);
+            }
+            catch (FormatException e)
+            {
+                return Unreadable(report, path, Strings.Format("EKCertNotBase64"), e.Message);
             }
 
             using (ekCertificate)
@@ -77,44 +82,80 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
             return report;
         }
 
+        private PlatformIdentifierReport Unreadable(PlatformIdentifierReport report, string path, string reason, string? detail)
+        {
+            if (detail != null)
+            {
+                log.Verbose(Strings.Format("CertificateParseDetail", path, detail));
+            }
+
+            report.Status = PlatformIdentifierStatus.InvalidEKCert;
+            report.Message = Strings.Format("EKCertUnreadable", path, reason);
+            return report;
+        }
+
         private void Judge(PlatformIdentifierReport report, X509Certificate2 ekCertificate, string path, string name)
         {
             roots = roots ?? stores.Read(TrustedTpmStore.RootCA);
             intermediates = intermediates ?? stores.Read(TrustedTpmStore.IntermediateCA);
-            var verdict = EkCertificateChain.Evaluate(ekCertificate, roots, intermediates, useCustomTrust);
-            report.Chain = verdict.Elements.Select(e => e.Subject.Length > 0 ? e.Subject : e.Thumbprint).ToArray();
-            report.ChainProblems = verdict.Problems.ToArray();
-            var subject = ekCertificate.Subject.Length > 0 ? ekCertificate.Subject : Strings.Format("EmptySubject");
-
-            if (verdict.Trusted)
-            {
-                report.Status = PlatformIdentifierStatus.Trusted;
-                report.TrustedRoot = verdict.Anchor!.Subject;
-                report.Message = Strings.Format("EKCertTrusted", path, subject, ekCertificate.Thumbprint, verdict.Anchor.Subject, roots.DisplayName);
-                report.RegisterCommand = new[] { RegisterCommand(path, name, string.Empty) };
-                return;
-            }
-
-            report.Status = PlatformIdentifierStatus.Untrusted;
-            if (verdict.Anchor != null)
-            {
-                report.TrustedRoot = verdict.Anchor.Subject;
-                report.Message = Strings.Format("EKCertChainInvalid", path, subject, ekCertificate.Thumbprint, verdict.Anchor.Subject, string.Join(", ", verdict.Problems));
-            }
-            else if (verdict.EndsAtForeignRoot)
-            {
-                report.MissingIssuer = verdict.Last.Subject;
-                report.Message = Strings.Format("EKCertRootNotInStore", path, subject, ekCertificate.Thumbprint, verdict.Last.Subject, verdict.Last.Thumbprint, roots.DisplayName, intermediates.DisplayName);
-            }
-            else
-            {
-                report.MissingIssuer = verdict.Last.Issuer;
-                var stoppedAt = verdict.Last.Subject.Length > 0 ? verdict.Last.Subject : subject;
-                report.Message = Strings.Format("EKCertIssuerMissing", path, subject, ekCertificate.Thumbprint, stoppedAt, verdict.Last.Issuer, roots.DisplayName, intermediates.DisplayName);
-            }
-
+            chain = chain ?? new EkCertificateChain(roots, intermediates);
+            var verdict = chain.Evaluate(ekCertificate);
+            report.Chain = verdict.Elements.Select(Display).ToArray();
+            report.ChainProblems = verdict.ProblemCodes.ToArray();
             report.RegisterCommand = new[] { RegisterCommand(path, name, string.Empty) };
+            report.Status = verdict.Trusted ? PlatformIdentifierStatus.Trusted : PlatformIdentifierStatus.Untrusted;
+            var subject = ekCertificate.Subject.Length > 0 ? ekCertificate.Subject : Strings.Format("EmptySubject");
+            var last = verdict.Last;
+            var stoppedAt = last.Subject.Length > 0 ? last.Subject : subject;
+
+            switch (verdict.End)
+            {
+                case EkChainEnd.TrustedRoot:
+                    report.TrustedRoot = last.Subject;
+                    report.Message = verdict.Trusted
+                        ? Strings.Format("EKCertTrusted", path, subject, ekCertificate.Thumbprint, last.Subject, roots.DisplayName)
+                        : Strings.Format("EKCertChainInvalid", path, subject, ekCertificate.Thumbprint, last.Subject, string.Join("; ", verdict.Problems.Select(Describe)));
+                    break;
+                case EkChainEnd.ForeignRoot:
+                    report.MissingIssuer = last.Subject;
+                    report.Message = Strings.Format("EKCertRootNotInStore", path, subject, ekCertificate.Thumbprint, last.Subject, last.Thumbprint, roots.DisplayName, intermediates.DisplayName);
+                    break;
+                case EkChainEnd.IssuerKeyMismatch:
+                    report.MissingIssuer = last.Issuer;
+                    report.Message = Strings.Format("EKCertIssuerKeyMismatch", path, subject, ekCertificate.Thumbprint, stoppedAt, last.Issuer, verdict.RejectedIssuer!.Thumbprint, roots.DisplayName, intermediates.DisplayName);
+                    break;
+                case EkChainEnd.Loop:
+                    report.Message = Strings.Format("EKCertChainLoop", path, subject, ekCertificate.Thumbprint, string.Join(" -> ", verdict.Elements.Skip(1).Select(Display)), last.Issuer, roots.DisplayName, intermediates.DisplayName);
+                    break;
+                case EkChainEnd.TooLong:
+                    report.Message = Strings.Format("EKCertChainTooLong", path, subject, ekCertificate.Thumbprint, EkCertificateChain.MaxLength, roots.DisplayName, intermediates.DisplayName);
+                    break;
+                case EkChainEnd.AlgorithmNotSupported:
+                    report.Message = Strings.Format("EKCertAlgorithmNotSupported", path, subject, ekCertificate.Thumbprint, stoppedAt, AlgorithmName(last), verdict.RejectedIssuer!.Subject);
+                    break;
+                default:
+                    report.MissingIssuer = last.Issuer;
+                    report.Message = Strings.Format("EKCertIssuerMissing", path, subject, ekCertificate.Thumbprint, stoppedAt, last.Issuer, roots.DisplayName, intermediates.DisplayName);
+                    break;
+            }
         }
+
+        private static string Display(X509Certificate2 certificate) => certificate.Subject.Length > 0 ? certificate.Subject : certificate.Thumbprint;
+
+        private static string AlgorithmName(X509Certificate2 certificate) =>
+            string.IsNullOrEmpty(certificate.SignatureAlgorithm.FriendlyName)
+                ? certificate.SignatureAlgorithm.Value!
+                : certificate.SignatureAlgorithm.FriendlyName + " (" + certificate.SignatureAlgorithm.Value + ")";
+
+        private static string Describe(EkChainProblem problem)
+        {
+            var subject = Display(problem.Certificate);
+            return problem.Code == EkChainProblem.NotTimeValid
+                ? Strings.Format("ChainMemberNotTimeValid", subject, Day(problem.Certificate.NotBefore), Day(problem.Certificate.NotAfter))
+                : Strings.Format("ChainMemberNotCA", subject, Display(problem.Issued!));
+        }
+
+        private static string Day(DateTime time) => time.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         private string[] ForceCommands(string path, string name)
         {

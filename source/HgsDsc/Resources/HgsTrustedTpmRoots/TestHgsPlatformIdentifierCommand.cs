@@ -13,7 +13,7 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "HgsPlatformIdentifier")]
     [OutputType(typeof(PlatformIdentifierReport))]
-    public sealed class TestHgsPlatformIdentifierCommand : PSCmdlet
+    public sealed class TestHgsPlatformIdentifierCommand : PSCmdlet, IDscLog
     {
         private PlatformIdentifierCheck? check;
 
@@ -39,8 +39,12 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
         protected override void BeginProcessing()
         {
             var stores = new X509TpmRootStores(StoreLocation, RootStoreName, IntermediateStoreName);
-            check = new PlatformIdentifierCheck(stores, Platform.IsWindows ? Environment.OSVersion.Version : null);
+            check = new PlatformIdentifierCheck(stores, Platform.IsWindows ? Environment.OSVersion.Version : null, this);
         }
+
+        void IDscLog.Verbose(string message) => WriteVerbose(message);
+
+        void IDscLog.Warning(string message) => WriteWarning(message);
 
         protected override void ProcessRecord()
         {

@@ -26,7 +26,7 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
         public int Installed(TrustedTpmStore store) => Expected[store] - Missing[store].Count;
     }
 
-    /// <summary>A certificate in one of the stores that the package no longer has, and the chosen vendor it belongs to.</summary>
+    /// <summary>A certificate in one of the stores that the package no longer has, and the chosen vendor it is tied to.</summary>
     public sealed class SurplusCertificate
     {
         internal SurplusCertificate(TrustedTpmStore store, string vendor, X509Certificate2 certificate)
@@ -52,11 +52,11 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
     /// Surplus (what Purge removes) follows a conservative rule, because the stores may hold
     /// certificates that other vendors, other configurations or an administrator put there:
     /// a certificate is surplus only when (1) the package holds it nowhere (no vendor, neither
-    /// folder), and (2) it can be attributed to the package's vendors, namely its issuer or its
+    /// folder), and (2) it is tied to the package's vendors, namely its issuer or its
     /// subject is (as encoded) the subject of a certificate in a vendor folder, or its issuer is the subject of
-    /// another certificate so attributed (an old intermediate of a dropped hierarchy), and
-    /// (3) every vendor it is attributed to is a chosen vendor. A certificate attributable to a
-    /// vendor that was not chosen, or to no vendor of the package at all, is never removed.
+    /// another certificate so tied (an old intermediate of a dropped hierarchy), and
+    /// (3) every vendor it is tied to is a chosen vendor. A certificate tied to a vendor that was
+    /// not chosen, or to no vendor of the package at all, is never removed.
     /// </summary>
     public sealed class TpmRootsAssessment
     {
@@ -81,10 +81,10 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
 
         public IReadOnlyList<SurplusCertificate> Surplus { get; }
 
-        /// <summary>Certificates the package no longer has that belong (also) to vendors that were not chosen: kept.</summary>
+        /// <summary>Certificates the package no longer has that are tied (also) to vendors that were not chosen: kept.</summary>
         public IReadOnlyDictionary<TrustedTpmStore, int> KeptForOtherVendors { get; }
 
-        /// <summary>Certificates the package does not have and that belong to none of its vendors: never touched.</summary>
+        /// <summary>Certificates the package does not have and that are tied to none of its vendors: never touched.</summary>
         public IReadOnlyDictionary<TrustedTpmStore, int> Unattributed { get; }
 
         public int MissingCount => ToAdd().Sum(s => s.Value.Count);

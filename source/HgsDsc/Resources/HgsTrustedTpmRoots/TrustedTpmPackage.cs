@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Security.Cryptography.X509Certificates;
 using HgsDsc.Common;
-using HgsDsc.Common.Localization;
 
 namespace HgsDsc.Resources.HgsTrustedTpmRoots
 {
@@ -14,6 +13,7 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
         private readonly string source;
         private X509Certificate2? certificate;
         private string? subject;
+        private string? issuer;
 
         internal PackageCertificate(string vendor, TrustedTpmStore store, string relativePath, string source, DerCertificate der)
         {
@@ -35,35 +35,43 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
 
         public string Subject => subject ?? (subject = new X500DistinguishedName(der.Subject).Name);
 
+        /// <summary>The issuer's distinguished name, decoded from the DER (no platform certificate object is built).</summary>
+        internal string Issuer => issuer ?? (issuer = new X500DistinguishedName(der.Issuer).Name);
+
+        /// <summary>
+        /// Whether the certificate names itself as its issuer, compared like <see cref="SelfSignature.NamesEqual"/>
+        /// (encoded bytes, or decoded text): the cheap half of being a root.
+        /// </summary>
+        internal bool NamedAsOwnIssuer =>
+            der.Issuer.SequenceEqual(der.Subject) || string.Equals(Issuer, Subject, StringComparison.OrdinalIgnoreCase);
+
         /// <summary>The encoded subject name as a lookup key (see <see cref="DerCertificate.NameKey"/>).</summary>
         internal string SubjectKey => DerCertificate.NameKey(der.Subject);
+
+        /// <summary>The platform's certificate object (see <see cref="Load"/>).</summary>
+        public X509Certificate2 Certificate => Load(NullDscLog.Instance);
 
         /// <summary>
         /// The platform's certificate object, built on first use. A certificate the platform
         /// cannot load is the same error as a corrupt file, naming it, and is raised before any
-        /// store is written because Set loads every certificate it will add first.
+        /// store is written because Set loads every certificate it will add first; the platform's
+        /// own words go to Verbose.
         /// </summary>
-        public X509Certificate2 Certificate
+        internal X509Certificate2 Load(IDscLog log)
         {
-            get
+            if (certificate == null)
             {
-                if (certificate == null)
+                try
                 {
-                    try
-                    {
-                        certificate = der.Load();
-                    }
-                    catch (InvalidCertificateFileException e)
-                    {
-                        throw new InvalidPropertyValueException(
-                            TrustedTpmPackageReader.PathProperty,
-                            source,
-                            LocalizedStrings.Load(nameof(HgsTrustedTpmRoots)).Format("CorruptCertificateFile", RelativePath, source, e.Message));
-                    }
+                    certificate = der.Load();
                 }
-
-                return certificate;
+                catch (InvalidCertificateFileException e)
+                {
+                    throw TrustedTpmPackageReader.Corrupt(RelativePath, source, e, log);
+                }
             }
+
+            return certificate;
         }
     }
 

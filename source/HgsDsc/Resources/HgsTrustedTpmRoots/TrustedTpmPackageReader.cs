@@ -30,8 +30,26 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
 
         private static LocalizedStrings Strings => LocalizedStrings.Load(nameof(HgsTrustedTpmRoots));
 
+        /// <summary>Reads and validates the package, including the signature of every RootCA certificate.</summary>
         public TrustedTpmPackage Read(string path)
         {
+            var package = Read(path, verifyRootSignatures: false);
+            VerifyRootSignatures(package);
+            return package;
+        }
+
+        /// <summary>
+        /// Reads and validates the package. Without <paramref name="verifyRootSignatures"/> a RootCA
+        /// certificate is checked only for naming itself as its issuer, which needs no platform
+        /// certificate object; <see cref="VerifyRootSignatures"/> does the rest before anything is written.
+        /// </summary>
+        public TrustedTpmPackage Read(string path, bool verifyRootSignatures)
+        {
+            if (verifyRootSignatures)
+            {
+                return Read(path);
+            }
+
             if (Directory.Exists(path))
             {
                 return ReadFolder(path, path);
@@ -176,9 +194,9 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
                     foreach (var certificate in ReadCertificateFile(entry, relative, source))
                     {
                         var packaged = new PackageCertificate(vendor, storeFolder.Key, relative, source, certificate);
-                        if (storeFolder.Key == TrustedTpmStore.RootCA)
+                        if (storeFolder.Key == TrustedTpmStore.RootCA && !packaged.NamedAsOwnIssuer)
                         {
-                            AssertRoot(packaged.Certificate, relative, source);
+                            throw NotARoot(packaged, source, Strings.Format("IssuerIsNotSubject", packaged.Issuer));
                         }
 
                         if (seen.Add(packaged.Thumbprint))
@@ -196,7 +214,7 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
             return result;
         }
 
-        private static IReadOnlyList<DerCertificate> ReadCertificateFile(string file, string relative, string source)
+        private IReadOnlyList<DerCertificate> ReadCertificateFile(string file, string relative, string source)
         {
             byte[] content;
             try
@@ -214,24 +232,43 @@ namespace HgsDsc.Resources.HgsTrustedTpmRoots
             }
             catch (InvalidCertificateFileException e)
             {
-                throw new InvalidPropertyValueException(PathProperty, source, Strings.Format("CorruptCertificateFile", relative, source, e.Message));
+                throw Corrupt(relative, source, e, log);
             }
         }
 
-        private static void AssertRoot(System.Security.Cryptography.X509Certificates.X509Certificate2 certificate, string relative, string source)
+        /// <summary>The error for a file that is not a certificate; the technical detail goes to Verbose only.</summary>
+        internal static InvalidPropertyValueException Corrupt(string relative, string source, InvalidCertificateFileException reason, IDscLog log)
         {
-            var verdict = SelfSignature.Check(certificate);
-            if (verdict == SelfSignedVerdict.SelfSigned)
+            if (reason.Detail != null)
             {
-                return;
+                log.Verbose(Strings.Format("CertificateParseDetail", relative, reason.Detail));
             }
 
-            var why = verdict == SelfSignedVerdict.IssuerIsNotSubject
-                ? Strings.Format("IssuerIsNotSubject", certificate.Issuer)
-                : Strings.Format("SignatureNotByOwnKey");
-            throw new InvalidPropertyValueException(
-                PathProperty, source, Strings.Format("RootNotSelfSigned", relative, source, certificate.Subject, certificate.Thumbprint, why));
+            return new InvalidPropertyValueException(PathProperty, source, Strings.Format("CorruptCertificateFile", relative, source, reason.Message));
         }
+
+        /// <summary>
+        /// Checks that every RootCA certificate of the package is signed by its own key. This needs
+        /// the platform's certificate object and a signature verification per root, which only
+        /// matters before certificates are written, so Test leaves it out (see the README).
+        /// </summary>
+        public void VerifyRootSignatures(TrustedTpmPackage package)
+        {
+            foreach (var root in package.Certificates.Where(c => c.Store == TrustedTpmStore.RootCA))
+            {
+                var verdict = SelfSignature.Check(root.Load(log));
+                if (verdict != SelfSignedVerdict.SelfSigned)
+                {
+                    throw NotARoot(root, package.Source, verdict == SelfSignedVerdict.IssuerIsNotSubject
+                        ? Strings.Format("IssuerIsNotSubject", root.Issuer)
+                        : Strings.Format("SignatureNotByOwnKey"));
+                }
+            }
+        }
+
+        private static InvalidPropertyValueException NotARoot(PackageCertificate root, string source, string why) =>
+            new InvalidPropertyValueException(
+                PathProperty, source, Strings.Format("RootNotSelfSigned", root.RelativePath, source, root.Subject, root.Thumbprint, why));
 
         private static string ReadVersion(string file)
         {

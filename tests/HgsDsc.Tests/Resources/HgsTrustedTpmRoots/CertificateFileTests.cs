@@ -89,6 +89,25 @@ public sealed class CertificateFileTests : IDisposable
         Assert.True(error.Message.Contains(reason, StringComparison.Ordinal), what + ": " + error.Message);
     }
 
+    public static IEnumerable<object[]> DamagedInsideTheDer()
+    {
+        yield return new object[] { "an inner element longer than the certificate", new byte[] { 0x30, 0x04, 0x30, 0x05, 0x02, 0x01 }, "HTR0073", "longer than the data" };
+        yield return new object[] { "an indefinite length inside", new byte[] { 0x30, 0x04, 0x30, 0x80, 0x00, 0x00 }, "HTR0074", "a DER length is indefinite" };
+        yield return new object[] { "a SEQUENCE holding an INTEGER", new byte[] { 0x30, 0x03, 0x02, 0x01, 0x05 }, "HTR0028", "expected DER tag 0x30 but found 0x02" };
+    }
+
+    [Theory]
+    [MemberData(nameof(DamagedInsideTheDer))]
+    public void Damage_inside_the_DER_gets_a_localized_reason_and_the_technical_detail_apart(string what, byte[] content, string reasonId, string detail)
+    {
+        var error = Assert.Throws<InvalidCertificateFileException>(() => CertificateFileDecoder.Decode(content));
+
+        Assert.True(error.Message.Contains(reasonId, StringComparison.Ordinal), what + ": " + error.Message);
+        Assert.DoesNotContain(detail, error.Message);
+        Assert.DoesNotContain("DER tag", error.Message);
+        Assert.Contains(detail, error.Detail);
+    }
+
     [Theory]
     [InlineData(TestKey.EcdsaP256)]
     [InlineData(TestKey.EcdsaP384)]

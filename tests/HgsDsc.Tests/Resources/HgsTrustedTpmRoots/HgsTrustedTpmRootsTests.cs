@@ -45,9 +45,9 @@ public sealed class HgsTrustedTpmRootsTests : IDisposable
         }
     }
 
-    private Resource Desired(string[]? vendor = null, bool? purge = null, ITpmRootStores? through = null)
+    private Resource Desired(string[]? vendor = null, bool? purge = null, ITpmRootStores? through = null, ICabinetExtractor? extractor = null, string? path = null)
     {
-        var resource = new Resource(through ?? stores.Stores) { Path = package.Root, Vendor = vendor, Purge = purge };
+        var resource = new Resource(through ?? stores.Stores, extractor) { Path = path ?? package.Root, Vendor = vendor, Purge = purge };
         resource.AttachLog(log);
         return resource;
     }
@@ -216,6 +216,8 @@ public sealed class HgsTrustedTpmRootsTests : IDisposable
 
         Assert.Contains(Path.Combine("Intel", "IntermediateCA", "outline-only.cer"), error.Message);
         Assert.Contains("HTR0019", error.Message);
+        Assert.Contains("HTR0075", error.Message);
+        Assert.Contains(log.Verbose, m => m.Contains("HTR0076") && m.Contains("outline-only.cer"));
         Assert.False(stores.Exists(TrustedTpmStore.RootCA));
         Assert.False(stores.Exists(TrustedTpmStore.IntermediateCA));
     }
@@ -233,6 +235,54 @@ public sealed class HgsTrustedTpmRootsTests : IDisposable
     }
 
     [Fact]
+    public void Test_verifies_no_root_signature_but_Get_and_Set_refuse_a_root_signed_by_another_key()
+    {
+        using var forged = TestCa.SameNameOtherKey("AMD Second Test Root");
+        package.AddRoot("AMD", forged, CertificateEncoding.Der, "forged.cer");
+        stores.Install(TrustedTpmStore.RootCA, intelRoot.Certificate, infineonRoot.Certificate, amdRoot.Certificate, forged);
+        stores.Install(TrustedTpmStore.IntermediateCA, intelIntermediate.Certificate, infineonIntermediate.Certificate);
+        var counting = new CountingStores(stores.Stores);
+
+        Assert.True(Desired().Test());
+        var getError = Assert.Throws<InvalidPropertyValueException>(() => Desired().Get());
+        var setError = Assert.Throws<InvalidPropertyValueException>(() => Desired(through: counting).Set());
+
+        foreach (var error in new[] { getError, setError })
+        {
+            Assert.Contains(Path.Combine("AMD", "RootCA", "forged.cer"), error.Message);
+            Assert.Contains("HTR0029", error.Message);
+            Assert.Contains("HTR0031", error.Message);
+        }
+
+        Assert.Equal(0, counting.Opened);
+    }
+
+    [Fact]
+    public void A_root_that_names_another_issuer_is_refused_by_Test_too()
+    {
+        package.AddRoot("AMD", intelIntermediate.Certificate, CertificateEncoding.Der, "misplaced.cer");
+
+        var error = Assert.Throws<InvalidPropertyValueException>(() => Desired().Test());
+
+        Assert.Contains("HTR0030", error.Message);
+    }
+
+    [Fact]
+    public void A_cab_is_expanded_once_per_Test_and_once_per_Set()
+    {
+        var cab = package.AddFile("TrustedTpm.cab", new byte[] { 0x4D, 0x53, 0x43, 0x46 });
+        var extractor = new CopyingExtractor(package.Root, wrapInFolder: false);
+
+        Assert.False(Desired(extractor: extractor, path: cab).Test());
+        Assert.Equal(1, extractor.Extractions);
+        Desired(extractor: extractor, path: cab).Set();
+        Assert.Equal(2, extractor.Extractions);
+        Assert.True(Desired(extractor: extractor, path: cab).Test());
+        Assert.Equal(3, extractor.Extractions);
+        Assert.Equal(3, Roots.Count);
+    }
+
+    [Fact]
     public void Without_Purge_certificates_the_package_no_longer_has_stay_and_do_not_count_as_drift()
     {
         using var oldIntermediate = intelRoot.IssueCa("Intel Retired Intermediate");
@@ -243,7 +293,7 @@ public sealed class HgsTrustedTpmRootsTests : IDisposable
         var state = Desired().Get();
 
         Assert.Equal(1, state.ExtraCount);
-        Assert.Contains("1 installed certificate(s) are no longer in the package", state.VendorCounts!.Single(v => v.StartsWith("Intel")));
+        Assert.Contains("1 installed certificate(s) tied to this vendor are no longer in the package", state.VendorCounts!.Single(v => v.StartsWith("Intel")));
         Desired().Set();
         Assert.Contains(oldIntermediate.Thumbprint, Intermediates);
         Assert.Contains(log.Verbose, m => m.Contains("HTR0041"));
@@ -273,6 +323,25 @@ public sealed class HgsTrustedTpmRootsTests : IDisposable
         Assert.Equal(new[] { intelIntermediate.Thumbprint, infineonIntermediate.Thumbprint }.ToHashSet(), Intermediates);
         Assert.Equal(3, stores.Thumbprints(stores.BystanderName).Count);
         Assert.True(Desired(purge: true).Test());
+    }
+
+    [Fact]
+    public void What_an_administrator_reads_about_Purge_states_its_rule()
+    {
+        const string Rule = "Purge removes only certificates that are tied to a chosen vendor of the package and that the package no longer has; it never removes any other certificate";
+        using var retiredIntermediate = intelRoot.IssueCa("Intel Retired Intermediate");
+        Desired().Set();
+        stores.Install(TrustedTpmStore.IntermediateCA, retiredIntermediate.Certificate);
+
+        var description = typeof(Resource).GetProperty(nameof(Resource.Purge))!.GetCustomAttributes(typeof(System.ComponentModel.DescriptionAttribute), false)
+            .Cast<System.ComponentModel.DescriptionAttribute>().Single().Description;
+        var reason = Desired(purge: true).Get().Reasons!.Single(r => r.Code!.EndsWith(":Purge", StringComparison.Ordinal));
+
+        Assert.Contains("tied to a chosen vendor of the package", description);
+        Assert.Contains("No other certificate is ever removed", description);
+        Assert.StartsWith("Intel: CurrentUser\\" + stores.IntermediateName + " holds 1 certificate(s) tied to Intel that the package no longer has", reason.Phrase);
+        Assert.Contains(Rule, reason.Phrase);
+        Assert.Contains(Rule, File.ReadAllText(Path.Combine(RepositoryPaths.Source, "HgsDsc", "Resources", "HgsTrustedTpmRoots", "README.md")).Replace("\r\n", " ").Replace("\n", " "));
     }
 
     [Fact]

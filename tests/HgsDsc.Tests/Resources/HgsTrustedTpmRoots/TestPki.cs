@@ -1,6 +1,7 @@
 using System.Formats.Asn1;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Xunit;
 
 namespace HgsDsc.Tests.Resources.HgsTrustedTpmRoots;
 
@@ -27,31 +28,81 @@ public sealed class TestCa : IDisposable
 
     public string Subject => Certificate.Subject;
 
-    public static TestCa Root(string name, TestKey key = TestKey.EcdsaP256, HashAlgorithmName? hash = null, RSASignaturePadding? padding = null)
+    public static TestCa Root(string name, TestKey key = TestKey.EcdsaP256, HashAlgorithmName? hash = null, RSASignaturePadding? padding = null, DateTimeOffset? notAfter = null)
     {
         var request = key.Request("CN=" + name + ", O=HgsDsc Test TPM Vendor", hash ?? HashAlgorithmName.SHA256, padding, out var keyObject);
         using (keyObject)
         {
             AddCaExtensions(request);
-            return new TestCa(request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(20)));
+            var end = notAfter ?? DateTimeOffset.UtcNow.AddYears(20);
+            return new TestCa(request.CreateSelfSigned(end < DateTimeOffset.UtcNow ? end.AddYears(-10) : DateTimeOffset.UtcNow.AddDays(-1), end));
         }
     }
 
     /// <summary>A CA certificate issued by this one.</summary>
-    public TestCa IssueCa(string name, TestKey key = TestKey.EcdsaP256, DateTimeOffset? notAfter = null)
+    /// <param name="keyIdentifier">The subject key identifier to claim; by default the one of its own key.</param>
+    /// <param name="certificateAuthority">False gives basic constraints that forbid issuing, which a chain must not ignore.</param>
+    public TestCa IssueCa(string name, TestKey key = TestKey.EcdsaP256, DateTimeOffset? notAfter = null, byte[]? keyIdentifier = null, bool certificateAuthority = true)
     {
         var request = key.Request("CN=" + name + ", O=HgsDsc Test TPM Vendor", HashAlgorithmName.SHA256, null, out var keyObject);
         using (keyObject)
         {
-            AddCaExtensions(request);
+            AddCaExtensions(request, keyIdentifier, certificateAuthority);
             request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(Certificate, true, false));
             using var issued = Sign(request, notAfter ?? DateTimeOffset.UtcNow.AddYears(10));
             return new TestCa(AttachKey(issued, keyObject));
         }
     }
 
+    /// <summary>
+    /// Two CA certificates that issue each other (A is issued by B, B by A) and nothing else:
+    /// a loop a chain walk must leave.
+    /// </summary>
+    public static (TestCa A, TestCa B) IssuingEachOther(string nameA, string nameB)
+    {
+        using var keyA = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        using var keyB = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var dnA = new X500DistinguishedName("CN=" + nameA + ", O=HgsDsc Test TPM Vendor");
+        var dnB = new X500DistinguishedName("CN=" + nameB + ", O=HgsDsc Test TPM Vendor");
+        return (CrossSigned(dnA, keyA, dnB, keyB), CrossSigned(dnB, keyB, dnA, keyA));
+    }
+
+    /// <summary>A CA certificate with this CA's name and key identifier but another key: what a chain walk must tell from the real one.</summary>
+    public static TestCa Impostor(TestCa issuer, TestCa impersonated)
+    {
+        var keyIdentifier = impersonated.Certificate.Extensions.OfType<X509SubjectKeyIdentifierExtension>().Single().SubjectKeyIdentifierBytes.ToArray();
+        var name = impersonated.Certificate.GetNameInfo(X509NameType.SimpleName, false);
+        var impostor = issuer.IssueCa(name, keyIdentifier: keyIdentifier);
+        Assert.Equal(impersonated.Certificate.SubjectName.RawData, impostor.Certificate.SubjectName.RawData);
+        return impostor;
+    }
+
+    /// <summary>A second CA certificate for the key and name of <paramref name="subject"/>, issued by this CA (cross-certification).</summary>
+    public X509Certificate2 Certify(TestCa subject)
+    {
+        var request = new CertificateRequest(subject.Certificate.SubjectName, subject.Certificate.PublicKey, HashAlgorithmName.SHA256);
+        AddCaExtensions(request);
+        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(Certificate, true, false));
+        using var issued = Sign(request, DateTimeOffset.UtcNow.AddYears(10));
+        return X509CertificateLoader.LoadCertificate(issued.RawData);
+    }
+
+    /// <summary>
+    /// A TPM endorsement key certificate whose signature claims SM2 with SM3, an algorithm .NET
+    /// cannot verify (the signature bytes are random).
+    /// </summary>
+    public X509Certificate2 IssueEkSignedWithSm2()
+    {
+        using var ek = RSA.Create(2048);
+        var request = new CertificateRequest(new X500DistinguishedName(new byte[] { 0x30, 0x00 }), ek, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(Certificate, true, false));
+        using var issued = request.Create(Certificate.SubjectName, new Sm2LookalikeSignatureGenerator(), DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(30), Serial());
+        return X509CertificateLoader.LoadCertificate(issued.RawData);
+    }
+
     /// <summary>A TPM endorsement key certificate issued by this CA.</summary>
-    public X509Certificate2 IssueEk(string tpmModel = "HgsDscTestTpm")
+    /// <param name="issuerUrl">An authority information access (caIssuers) address for the issuer, as vendors put in EKcerts.</param>
+    public X509Certificate2 IssueEk(string tpmModel = "HgsDscTestTpm", Uri? issuerUrl = null)
     {
         using var ek = RSA.Create(2048);
         var request = new CertificateRequest(new X500DistinguishedName(new byte[] { 0x30, 0x00 }), ek, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
@@ -59,6 +110,11 @@ public sealed class TestCa : IDisposable
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyEncipherment, true));
         request.CertificateExtensions.Add(new X509Extension("2.5.29.17", TpmSubjectAltName(tpmModel), critical: true));
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(Certificate, true, false));
+        if (issuerUrl != null)
+        {
+            request.CertificateExtensions.Add(new X509AuthorityInformationAccessExtension(null, new[] { issuerUrl.AbsoluteUri }));
+        }
+
         using var issued = Sign(request, DateTimeOffset.UtcNow.AddYears(30));
         return X509CertificateLoader.LoadCertificate(issued.RawData);
     }
@@ -132,11 +188,21 @@ public sealed class TestCa : IDisposable
         return request.Create(Certificate.SubjectName, generator, notBefore, notAfter, Serial());
     }
 
-    private static void AddCaExtensions(CertificateRequest request)
+    private static void AddCaExtensions(CertificateRequest request, byte[]? keyIdentifier = null, bool certificateAuthority = true)
     {
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(certificateAuthority, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
-        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+        request.CertificateExtensions.Add(keyIdentifier == null
+            ? new X509SubjectKeyIdentifierExtension(request.PublicKey, false)
+            : new X509SubjectKeyIdentifierExtension(keyIdentifier, false));
+    }
+
+    private static TestCa CrossSigned(X500DistinguishedName subject, ECDsa subjectKey, X500DistinguishedName issuer, ECDsa issuerKey)
+    {
+        var request = new CertificateRequest(subject, subjectKey, HashAlgorithmName.SHA256);
+        AddCaExtensions(request);
+        using var issued = request.Create(issuer, X509SignatureGenerator.CreateForECDsa(issuerKey), DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(5), Serial());
+        return new TestCa(issued.CopyWithPrivateKey(subjectKey));
     }
 
     private static X509Certificate2 AttachKey(X509Certificate2 issued, IDisposable key) => key switch
@@ -171,6 +237,25 @@ public sealed class TestCa : IDisposable
 
         return writer.Encode();
     }
+}
+
+/// <summary>Claims sm2sign-with-sm3 (1.2.156.10197.1.501) and signs with random bytes.</summary>
+internal sealed class Sm2LookalikeSignatureGenerator : X509SignatureGenerator
+{
+    public override byte[] GetSignatureAlgorithmIdentifier(HashAlgorithmName hashAlgorithm)
+    {
+        var writer = new AsnWriter(AsnEncodingRules.DER);
+        using (writer.PushSequence())
+        {
+            writer.WriteObjectIdentifier("1.2.156.10197.1.501");
+        }
+
+        return writer.Encode();
+    }
+
+    public override byte[] SignData(byte[] data, HashAlgorithmName hashAlgorithm) => RandomNumberGenerator.GetBytes(72);
+
+    protected override PublicKey BuildPublicKey() => throw new NotSupportedException("only for issuing under another certificate");
 }
 
 public enum TestKey

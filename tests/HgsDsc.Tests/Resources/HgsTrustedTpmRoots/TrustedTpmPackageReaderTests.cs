@@ -114,6 +114,20 @@ public sealed class TrustedTpmPackageReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_corrupt_file_gets_a_reason_from_the_strings_file_and_the_technical_detail_only_in_Verbose()
+    {
+        package.AddRoot("Intel", intelRoot.Certificate);
+        package.AddFile(Path.Combine("Intel", "IntermediateCA", "inner.cer"), new byte[] { 0x30, 0x04, 0x30, 0x05, 0x02, 0x01 });
+
+        var error = Assert.Throws<InvalidPropertyValueException>(() => Reader().Read(package.Root));
+
+        Assert.Contains("HTR0019", error.Message);
+        Assert.Contains("it is cut short", error.Message);
+        Assert.DoesNotContain("DER", error.Message);
+        Assert.Contains(log.Verbose, m => m.Contains("HTR0076") && m.Contains(Path.Combine("Intel", "IntermediateCA", "inner.cer")) && m.Contains("a DER element is longer than the data that holds it"));
+    }
+
+    [Fact]
     public void An_intermediate_in_a_RootCA_folder_is_an_error_naming_the_file_and_the_issuer()
     {
         package.AddRoot("Intel", intelIntermediate.Certificate, CertificateEncoding.Der, "not-a-root.cer");
@@ -247,43 +261,5 @@ public sealed class TrustedTpmPackageReaderTests : IDisposable
         Assert.Contains("HTR0006", error.Message);
         Assert.Contains("exit code 1", error.Message);
         Assert.False(Directory.Exists(extractor.Destination));
-    }
-
-    /// <summary>Stands in for expand.exe off Windows: copies a package tree into the destination.</summary>
-    private sealed class CopyingExtractor : ICabinetExtractor
-    {
-        private readonly string source;
-        private readonly bool wrapInFolder;
-
-        public CopyingExtractor(string source, bool wrapInFolder)
-        {
-            this.source = source;
-            this.wrapInFolder = wrapInFolder;
-        }
-
-        public string? Destination { get; private set; }
-
-        public string? Failure { get; init; }
-
-        public string? Unavailable { get; init; }
-
-        public string? WhyUnavailable() => Unavailable;
-
-        public void Extract(string cabinet, string destination)
-        {
-            Destination = destination;
-            if (Failure != null)
-            {
-                throw new IOException(Failure);
-            }
-
-            var target = wrapInFolder ? Path.Combine(destination, "TrustedTpm") : destination;
-            foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".cab", StringComparison.Ordinal)))
-            {
-                var copy = Path.Combine(target, Path.GetRelativePath(source, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-                File.Copy(file, copy);
-            }
-        }
     }
 }
